@@ -1,0 +1,37 @@
+package org.genomod.api.job;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.genomod.api.train.TrainingOptions;
+
+/**
+ * A parsed pipeline: reader → split → model family → trainer → evaluators → output.
+ *
+ * @param name         job name for logs and provenance
+ * @param source       the spec file, or {@code null} for a spec made in code
+ * @param baseDirectory directory that relative paths in the spec resolve against
+ * @param raw          the spec as written, recorded verbatim in provenance
+ */
+public record PipelineSpec(String name, Path source, Path baseDirectory, PluginRef reader, SplitSpec split,
+                           PluginRef model, TrainingOptions training, List<PluginRef> evaluators,
+                           List<PluginRef> interpreters, Path outputDirectory, long seed, Map<String, Object> raw) {
+    public PipelineSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(baseDirectory, "baseDirectory");
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(training, "training");
+        evaluators = List.copyOf(evaluators);
+        interpreters = interpreters == null ? List.of() : List.copyOf(interpreters);
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        raw = raw == null ? Map.of() : raw;
+    }
+
+    /** Where a spec error is reported: the file name, or the job name for specs made in code. */
+    public String origin() {
+        return source != null ? source.toString() : name;
+    }
+}

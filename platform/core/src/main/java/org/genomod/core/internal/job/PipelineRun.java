@@ -1,0 +1,291 @@
+package org.genomod.core.internal.job;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.genomod.api.data.Dataset;
+import org.genomod.api.data.DatasetSchema;
+import org.genomod.api.data.ReadContext;
+import org.genomod.api.data.Splits;
+import org.genomod.api.data.TaskType;
+import org.genomod.api.eval.Evaluator;
+import org.genomod.api.eval.Metrics;
+import org.genomod.api.eval.Predictions;
+import org.genomod.api.interpret.InterpretationRequest;
+import org.genomod.api.interpret.Interpreter;
+import org.genomod.api.job.JobEvent;
+import org.genomod.api.job.JobResult;
+import org.genomod.api.job.JobStatus;
+import org.genomod.api.job.PipelineSpec;
+import org.genomod.api.job.PluginRef;
+import org.genomod.api.job.SpecException;
+import org.genomod.api.model.Model;
+import org.genomod.api.model.ModelRequest;
+import org.genomod.api.store.ModelCard;
+import org.genomod.api.store.ModelStore;
+import org.genomod.api.train.Cancellation;
+import org.genomod.api.train.EpochReport;
+import org.genomod.api.train.Trainer;
+import org.genomod.api.train.TrainingListener;
+import org.genomod.api.train.TrainingOptions;
+import org.genomod.api.train.TrainingResult;
+import org.genomod.api.train.ValidationScorer;
+import org.genomod.core.internal.io.Digests;
+import org.genomod.core.internal.io.Json;
+import org.genomod.core.internal.registry.Lease;
+import org.genomod.core.internal.registry.PluginRegistry;
+import org.genomod.core.internal.train.Batches;
+
+/**
+ * One pipeline execution on a job thread: lease plugins → read → split → train → test → write.
+ * Every exit path ends the job in a terminal status with a one-line message.
+ */
+final class PipelineRun implements Runnable {
+    /** Thrown when the job must stop with an explicit status. */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final JobStatus status;
+
+        Stop(JobStatus status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    private final RunningJob job;
+    private final PluginRegistry registry;
+    private final Trainer trainer;
+    private final ModelStore store;
+    private final Provenance provenance;
+
+    PipelineRun(RunningJob job, PluginRegistry registry, Trainer trainer, ModelStore store, Provenance provenance) {
+        this.job = job;
+        this.registry = registry;
+        this.trainer = trainer;
+        this.store = store;
+        this.provenance = provenance;
+    }
+
+    @Override
+    public void run() {
+        Instant started = Instant.now();
+        PipelineSpec spec = job.spec();
+        job.running();
+        Plan plan = null;
+        Model model = null;
+        try {
+            plan = Plan.resolve(spec, registry);
+            Plan leased = plan;
+            Cancellation cancellation = new Cancellation() {
+                @Override public boolean isCancelled() { return reason() != null; }
+                @Override public String reason() {
+                    Optional<Lease<?>> lost = leased.lost();
+                    if (lost.isPresent()) {
+                        return "plugin " + lost.get().describe() + " was updated or removed while the job ran";
+                    }
+                    return job.cancellation().reason();
+                }
+            };
+
+            phase("reading", "reading data with reader " + plan.reader.lease().describe());
+            Dataset dataset = plan.reader.service().read(plan.reader.parameters(), ReadContext.forTraining(cancellation));
+            checkCancelled(cancellation, plan);
+            DatasetSchema schema = dataset.schema();
+            checkFit(plan, schema);
+
+            Splits splits = Splitter.split(dataset, spec.split(), spec.seed());
+            if (splits.train().size() == 0 || splits.test().size() == 0) {
+                throw new Stop(JobStatus.FAILED, "the split leaves an empty " + (splits.train().size() == 0 ? "training" : "test")
+                        + " set (" + dataset.size() + " records)");
+            }
+            phase("splitting", String.format("%d records: %d train, %d validation, %d test",
+                    dataset.size(), splits.train().size(), splits.validation().size(), splits.test().size()));
+
+            TrainingOptions options = spec.training();
+            float[] weights = options.classWeights() ? ClassWeights.inverseFrequency(splits.train()) : null;
+            model = plan.family.service().create(new ModelRequest(schema, plan.family.parameters(), options, weights, spec.seed()));
+            phase("training", "training " + plan.family.lease().describe() + ": " + model.parameterCount() + " parameters");
+            TrainingResult training = trainer.train(model, splits.train(), splits.validation(), options, spec.seed(),
+                    validationScorer(plan), listener(), cancellation);
+            checkCancelled(cancellation, plan);
+
+            phase("evaluating", "evaluating on the test split");
+            Predictions test = Batches.predictAll(model, splits.test(), options.batchSize());
+            Map<String, Metrics> metrics = new LinkedHashMap<>();
+            for (Plan.Bound<Evaluator> e : plan.evaluators) {
+                metrics.put(e.lease().name(), e.service().evaluate(test, e.parameters()));
+            }
+
+            phase("writing", "writing results to " + spec.outputDirectory());
+            Path out = spec.outputDirectory();
+            Files.createDirectories(out);
+            String dataDigest = dataDigest(plan);
+            ModelCard card = new ModelCard(spec.model().name(), plan.family.lease().bundleSymbolicName(),
+                    plan.family.lease().bundleVersion().toString(),
+                    new PluginRef(spec.reader().name(), null, readerParametersForPrediction(plan)),
+                    schema, plan.family.parameters().asMap(), Provenance.training(options), dataDigest, spec.seed(),
+                    Provenance.metrics(metrics), Instant.now().toString(), null, provenance.summary(spec, plan));
+            String modelDigest = store.save(model, card, out.resolve("model"));
+            ResultWriter.writePredictions(out.resolve("predictions.tsv"), test);
+
+            Map<String, Object> interpretation = interpret(plan, model, splits.test(), out, cancellation);
+            Duration elapsed = Duration.between(started, Instant.now());
+            Json.write(out.resolve("metrics.json"), provenance.metricsDocument(job, spec, plan, dataset, splits, training,
+                    metrics, interpretation, model, modelDigest, dataDigest, started, elapsed));
+            job.finish(new JobResult(JobStatus.SUCCEEDED, "results in " + out, out, metrics, elapsed));
+        } catch (SpecException e) {
+            job.finish(failure(JobStatus.FAILED, e.getMessage(), spec, started));
+        } catch (Stop e) {
+            job.finish(failure(e.status, e.getMessage(), spec, started));
+        } catch (java.util.concurrent.CancellationException e) {
+            // a plugin honoured the job's cancellation (readers poll it between records)
+            boolean lost = plan != null && plan.lost().isPresent();
+            job.finish(failure(lost ? JobStatus.CANCELLED_PLUGIN_UPDATED : JobStatus.CANCELLED, describe(e), spec, started));
+        } catch (Exception | LinkageError e) {
+            // a plugin that vanished mid-call surfaces as odd exceptions: name the real cause
+            Optional<Lease<?>> lost = plan == null ? Optional.empty() : plan.lost();
+            if (lost.isPresent()) {
+                job.finish(failure(JobStatus.CANCELLED_PLUGIN_UPDATED, "plugin " + lost.get().describe()
+                        + " was updated or removed while the job ran", spec, started));
+            } else {
+                job.finish(failure(JobStatus.FAILED, describe(e), spec, started));
+            }
+        } finally {
+            if (model != null) {
+                try {
+                    model.close();
+                } catch (RuntimeException | LinkageError ignored) {
+                    // the job's outcome is already decided
+                }
+            }
+            if (plan != null) {
+                plan.close();
+            }
+        }
+    }
+
+    private void checkFit(Plan plan, DatasetSchema schema) {
+        List<String> problems = new ArrayList<>(plan.family.service().check(schema, plan.family.parameters()));
+        for (Plan.Bound<Evaluator> e : plan.evaluators) {
+            if (!e.service().tasks().contains(schema.task())) {
+                problems.add("evaluator '" + e.lease().name() + "' does not handle " + schema.task().name().toLowerCase()
+                        + " tasks (it handles " + e.service().tasks() + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Stop(JobStatus.FAILED, String.join("; ", problems));
+        }
+    }
+
+    private static void checkCancelled(Cancellation cancellation, Plan plan) {
+        if (cancellation.isCancelled()) {
+            throw new Stop(plan.lost().isPresent() ? JobStatus.CANCELLED_PLUGIN_UPDATED : JobStatus.CANCELLED,
+                    cancellation.reason());
+        }
+    }
+
+    private ValidationScorer validationScorer(Plan plan) {
+        return predictions -> {
+            Map<String, Double> scalars = new LinkedHashMap<>();
+            for (Plan.Bound<Evaluator> e : plan.evaluators) {
+                e.service().evaluate(predictions, e.parameters()).scalars().forEach(scalars::putIfAbsent);
+            }
+            return scalars;
+        };
+    }
+
+    private TrainingListener listener() {
+        int epochs = job.spec().training().epochs();
+        return new TrainingListener() {
+            @Override
+            public void onBatch(int epoch, int batch, int batches) {
+                job.emit(new JobEvent(job.id(), JobStatus.RUNNING, "training",
+                        "epoch " + epoch + "/" + epochs, (epoch - 1 + batch / (double) batches) / epochs, null));
+            }
+
+            @Override
+            public void onEpoch(EpochReport report) {
+                job.emit(new JobEvent(job.id(), JobStatus.RUNNING, "epoch", "epoch " + report.epoch() + "/" + epochs,
+                        report.epoch() / (double) epochs, report));
+            }
+        };
+    }
+
+    /** The reader parameters a saved model needs to encode new inputs: all but the input path. */
+    private static Map<String, Object> readerParametersForPrediction(Plan plan) {
+        Map<String, Object> params = new LinkedHashMap<>(plan.reader.parameters().asMap());
+        params.remove(org.genomod.api.data.DataReader.PATH);
+        return params;
+    }
+
+    private static String dataDigest(Plan plan) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (Path input : plan.reader.service().inputs(plan.reader.parameters())) {
+            lines.append(Digests.sha256(input)).append("  ").append(input.getFileName()).append('\n');
+        }
+        return Digests.sha256(lines.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, Object> interpret(Plan plan, Model model, Dataset test, Path out, Cancellation cancellation)
+            throws IOException {
+        Map<String, Object> results = new LinkedHashMap<>();
+        for (Plan.Bound<Interpreter> i : plan.interpreters) {
+            phase("interpreting", "interpreting with " + i.lease().describe());
+            Path dir = out.resolve("interpret").resolve(i.lease().name());
+            Files.createDirectories(dir);
+            results.put(i.lease().name(), i.service().interpret(new InterpretationRequest(model, test, i.parameters(), dir, cancellation)));
+        }
+        return results;
+    }
+
+    private void phase(String phase, String message) {
+        job.emit(new JobEvent(job.id(), JobStatus.RUNNING, phase, message, -1, null));
+    }
+
+    private static JobResult failure(JobStatus status, String message, PipelineSpec spec, Instant started) {
+        return new JobResult(status, message, spec.outputDirectory(), Map.of(), Duration.between(started, Instant.now()));
+    }
+
+    /** One line for the user: the exception's own message, or its type when it has none. */
+    static String describe(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+
+    /** Loss weights from label frequencies in the training split. */
+    static final class ClassWeights {
+        private ClassWeights() {
+        }
+
+        static float[] inverseFrequency(Dataset train) {
+            int k = train.schema().labelSize();
+            float[] label = new float[k];
+            double[] positives = new double[k];
+            for (int i = 0; i < train.size(); i++) {
+                train.labels(i, label, 0);
+                for (int j = 0; j < k; j++) {
+                    positives[j] += label[j];
+                }
+            }
+            float[] weights = new float[k];
+            for (int j = 0; j < k; j++) {
+                double p = Math.max(positives[j], 1);
+                weights[j] = train.schema().task() == TaskType.MULTICLASS
+                        ? (float) (train.size() / (k * p))
+                        : (float) ((train.size() - p) / p); // positive-class weight for sigmoid outputs
+            }
+            return weights;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.genomod.core.internal.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.genomod.api.data.DataReader;
+import org.genomod.api.eval.Evaluator;
+import org.genomod.api.interpret.Interpreter;
+import org.genomod.api.job.PipelineSpec;
+import org.genomod.api.job.PluginRef;
+import org.genomod.api.job.SpecException;
+import org.genomod.api.model.ModelFamily;
+import org.genomod.api.param.ParameterException;
+import org.genomod.api.param.ParameterSchema;
+import org.genomod.api.param.Parameters;
+import org.genomod.core.internal.registry.Lease;
+import org.genomod.core.internal.registry.PluginKinds;
+import org.genomod.core.internal.registry.PluginRegistry;
+import org.genomod.core.internal.registry.PluginRegistry.Kind;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * A spec bound to the plugins that will run it: every plugin leased, every parameter validated
+ * against its plugin's schema. Building one is how a spec is validated; closing it releases the leases.
+ */
+final class Plan implements AutoCloseable {
+    /** A leased plugin with its validated parameters. */
+    record Bound<S>(Lease<S> lease, Parameters parameters) {
+        S service() {
+            return lease.service();
+        }
+    }
+
+    final Bound<DataReader> reader;
+    final Bound<ModelFamily> family;
+    final List<Bound<Evaluator>> evaluators;
+    final List<Bound<Interpreter>> interpreters;
+    private final List<Lease<?>> leases;
+
+    private Plan(Bound<DataReader> reader, Bound<ModelFamily> family, List<Bound<Evaluator>> evaluators,
+                 List<Bound<Interpreter>> interpreters, List<Lease<?>> leases) {
+        this.reader = reader;
+        this.family = family;
+        this.evaluators = evaluators;
+        this.interpreters = interpreters;
+        this.leases = leases;
+    }
+
+    static Plan resolve(PipelineSpec spec, PluginRegistry registry) throws SpecException {
+        List<String> problems = new ArrayList<>();
+        List<Lease<?>> leases = new ArrayList<>();
+        try {
+            Bound<DataReader> reader = bind(registry, PluginKinds.READER, spec.reader(), "data", spec.baseDirectory(), leases, problems, DataReader::parameters);
+            Bound<ModelFamily> family = bind(registry, PluginKinds.FAMILY, spec.model(), "model", spec.baseDirectory(), leases, problems, ModelFamily::hyperParameters);
+            List<Bound<Evaluator>> evaluators = new ArrayList<>();
+            for (PluginRef ref : spec.evaluators()) {
+                evaluators.add(bind(registry, PluginKinds.EVALUATOR, ref, "evaluate." + ref.name(), spec.baseDirectory(), leases, problems, Evaluator::parameters));
+            }
+            List<Bound<Interpreter>> interpreters = new ArrayList<>();
+            for (PluginRef ref : spec.interpreters()) {
+                interpreters.add(bind(registry, PluginKinds.INTERPRETER, ref, "interpret." + ref.name(), spec.baseDirectory(), leases, problems, Interpreter::parameters));
+            }
+            checkOutput(spec.outputDirectory(), problems);
+            if (!problems.isEmpty()) {
+                throw new SpecException(spec.origin(), problems);
+            }
+            return new Plan(reader, family, evaluators, interpreters, leases);
+        } catch (SpecException | RuntimeException e) {
+            leases.forEach(Lease::close);
+            throw e;
+        }
+    }
+
+    private static <S> Bound<S> bind(PluginRegistry registry, Kind<S> kind, PluginRef ref, String where, Path base,
+                                     List<Lease<?>> leases, List<String> problems,
+                                     java.util.function.Function<S, ParameterSchema> schema) {
+        Optional<ServiceReference<S>> found = registry.find(kind, ref.name(), ref.versionRange());
+        if (found.isEmpty()) {
+            boolean otherVersions = ref.versionRange() != null && registry.find(kind, ref.name(), null).isPresent();
+            problems.add(where + ": no " + kind.word() + " '" + ref.name() + "'"
+                    + (otherVersions ? " in version range " + ref.versionRange() : "")
+                    + " (available: " + registry.available(kind) + ")");
+            return null;
+        }
+        Lease<S> lease = registry.lease(kind, found.get(), ref.name());
+        leases.add(lease);
+        try {
+            return new Bound<>(lease, schema.apply(lease.service()).validate(ref.parameters(), base));
+        } catch (ParameterException e) {
+            e.problems().forEach(p -> problems.add(where + " (" + lease.describe() + "): " + p));
+            return null;
+        }
+    }
+
+    private static void checkOutput(Path output, List<String> problems) {
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            problems.add("output " + output + " exists and is not a directory");
+            return;
+        }
+        Path existing = output;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            problems.add("output " + output + " cannot be created (" + existing + " is not a writable directory)");
+        }
+    }
+
+    /** The first leased plugin whose service went away, if any. */
+    Optional<Lease<?>> lost() {
+        return leases.stream().filter(Lease::lost).findFirst();
+    }
+
+    List<Lease<?>> leases() {
+        return leases;
+    }
+
+    @Override
+    public void close() {
+        leases.forEach(Lease::close);
+    }
+}

@@ -1,0 +1,275 @@
+package org.genomod.core.internal.spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.genomod.api.job.PipelineSpec;
+import org.genomod.api.job.PluginRef;
+import org.genomod.api.job.SpecException;
+import org.genomod.api.job.SplitSpec;
+import org.genomod.api.param.ParameterException;
+import org.genomod.api.param.ParameterSchema;
+import org.genomod.api.param.ParameterType;
+import org.genomod.api.param.Parameters;
+import org.genomod.api.train.EarlyStopping;
+import org.genomod.api.train.TrainingOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Turns pipeline YAML into a {@link PipelineSpec}. Structure and platform sections (split, training)
+ * are checked here; plugin parameters are checked later against the plugins' own schemas.
+ *
+ * <p>String values may reference environment variables as {@code ${NAME}} or {@code ${NAME:-default}},
+ * so a spec can point at data that lives in different places on different machines.
+ */
+public final class SpecParser {
+    private static final Set<String> SECTIONS = Set.of("name", "seed", "data", "model", "training", "evaluate", "interpret", "output");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+
+    static final ParameterSchema SPLIT = ParameterSchema.builder()
+            .choice("method", "random", List.of("random", "groups"), "random: seeded, stratified by class; groups: hold out named groups (e.g. chromosomes)")
+            .add(new org.genomod.api.param.Parameter("fractions", ParameterType.NUMBER_LIST, false, List.of(0.8, 0.1, 0.1),
+                    "train, validation and test fractions (random)", null, 0.0, 1.0))
+            .optional("validation", ParameterType.STRING_LIST, null, "groups held out for validation (groups)")
+            .optional("test", ParameterType.STRING_LIST, null, "groups held out for test (groups)")
+            .build();
+
+    static final ParameterSchema TRAINING = ParameterSchema.builder()
+            .integer("epochs", 20, 1, 100_000, "maximum passes over the training split")
+            .integer("batch_size", 64, 1, 1 << 20, "examples per optimisation step")
+            .choice("optimizer", "adam", TrainingOptions.OPTIMIZERS, "optimiser")
+            .number("learning_rate", 1e-3, 1e-12, 10, "initial learning rate")
+            .number("gradient_clip", 0, 0, 1e6, "clip gradient elements to this absolute value; 0 for none")
+            .flag("class_weights", false, "weight the loss by inverse class frequency")
+            .optional("early_stopping", ParameterType.MAP, null, "metric, patience, min_delta, restore_best; or omit patience to disable")
+            .build();
+
+    static final ParameterSchema EARLY_STOPPING = ParameterSchema.builder()
+            .optional("metric", ParameterType.STRING, "loss", "validation metric: loss, or a scalar an evaluator reports (e.g. auroc)")
+            .integer("patience", 5, 0, 100_000, "epochs without improvement before stopping; 0 disables")
+            .number("min_delta", 0, 0, 1e9, "smallest change that counts as improvement")
+            .flag("restore_best", true, "end in the best validation state")
+            .build();
+
+    private final Function<String, String> environment;
+
+    public SpecParser(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public PipelineSpec parse(String yaml, Path baseDirectory, String origin, Path source) throws SpecException {
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        } catch (MarkedYAMLException e) {
+            throw new SpecException(origin, List.of("invalid YAML at line " + (e.getProblemMark().getLine() + 1)
+                    + ", column " + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem()));
+        } catch (YAMLException e) {
+            throw new SpecException(origin, List.of("invalid YAML: " + e.getMessage()));
+        }
+        if (!(document instanceof Map<?, ?> top)) {
+            throw new SpecException(origin, List.of("a spec is a YAML mapping with sections " + String.join(", ", sorted(SECTIONS))));
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> raw = stringKeys(top);
+        Map<String, Object> spec = interpolate(raw, "", problems);
+        for (String key : spec.keySet()) {
+            if (!SECTIONS.contains(key)) {
+                problems.add("unknown section '" + key + "' (known: " + String.join(", ", sorted(SECTIONS)) + ")");
+            }
+        }
+        String fallbackName = source == null ? "job" : source.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = spec.getOrDefault("name", fallbackName).toString();
+        long seed = 42;
+        if (spec.get("seed") != null) {
+            try {
+                seed = Long.parseLong(spec.get("seed").toString().trim());
+            } catch (NumberFormatException e) {
+                problems.add("seed must be an integer, got '" + spec.get("seed") + "'");
+            }
+        }
+
+        Map<String, Object> data = section(spec, "data", true, problems);
+        PluginRef reader = plugin(data, "data", "reader", Set.of("split"), problems);
+        SplitSpec split = split(data.get("split"), baseDirectory, problems);
+
+        Map<String, Object> model = section(spec, "model", true, problems);
+        PluginRef family = plugin(model, "model", "family", Set.of(), problems);
+
+        TrainingOptions training = training(section(spec, "training", false, problems), baseDirectory, problems);
+        List<PluginRef> evaluators = pluginList(spec.get("evaluate"), "evaluate", "evaluator", problems);
+        List<PluginRef> interpreters = pluginList(spec.get("interpret"), "interpret", "interpreter", problems);
+
+        Path output = null;
+        Object out = spec.get("output");
+        if (out instanceof Map || out instanceof List) {
+            problems.add("output must be a directory path, got a " + (out instanceof Map ? "mapping" : "list"));
+        } else {
+            output = baseDirectory.resolve(out == null ? "runs/" + name : out.toString()).normalize();
+        }
+
+        if (!problems.isEmpty()) {
+            throw new SpecException(origin, problems);
+        }
+        return new PipelineSpec(name, source, baseDirectory, reader, split, family, training, evaluators, interpreters,
+                output, seed, raw);
+    }
+
+    private static SplitSpec split(Object value, Path base, List<String> problems) {
+        Map<String, Object> raw = value == null ? Map.of() : asMap(value, "data.split", problems);
+        try {
+            Parameters p = SPLIT.validate(raw, base);
+            SplitSpec split = new SplitSpec(p.string("method"), p.numbers("fractions"),
+                    p.has("validation") ? p.strings("validation") : null, p.has("test") ? p.strings("test") : null);
+            if (split.method().equals("random")) {
+                double sum = split.fractions().stream().mapToDouble(Double::doubleValue).sum();
+                if (split.fractions().size() != 3 || Math.abs(sum - 1) > 1e-6 || split.fractions().get(0) <= 0) {
+                    problems.add("data.split.fractions must be three numbers (train, validation, test) summing to 1, got " + split.fractions());
+                }
+            } else if (split.testGroups().isEmpty()) {
+                problems.add("data.split with method groups needs 'test' groups (and usually 'validation' groups)");
+            }
+            return split;
+        } catch (ParameterException e) {
+            e.problems().forEach(p -> problems.add("data.split: " + p));
+            return SplitSpec.random(0.8, 0.1, 0.1);
+        }
+    }
+
+    private static TrainingOptions training(Map<String, Object> raw, Path base, List<String> problems) {
+        try {
+            Parameters p = TRAINING.validate(raw, base);
+            EarlyStopping stopping = EarlyStopping.none();
+            if (p.has("early_stopping")) {
+                Parameters e = EARLY_STOPPING.validate(p.map("early_stopping"), base);
+                stopping = new EarlyStopping(e.string("metric"), e.integer("patience"), e.number("min_delta"), e.flag("restore_best"));
+            } else {
+                stopping = new EarlyStopping("loss", 5, 0, true);
+            }
+            return new TrainingOptions(p.integer("epochs"), p.integer("batch_size"), p.string("optimizer"),
+                    p.number("learning_rate"), p.number("gradient_clip"), p.flag("class_weights"), stopping);
+        } catch (ParameterException e) {
+            e.problems().forEach(problem -> problems.add("training: " + problem));
+            return TrainingOptions.defaults();
+        }
+    }
+
+    /** A plugin section: its name key, optional version range, the rest are the plugin's parameters. */
+    private static PluginRef plugin(Map<String, Object> section, String where, String nameKey, Set<String> reserved,
+                                    List<String> problems) {
+        Object name = section.get(nameKey);
+        if (name == null || name instanceof Map || name instanceof List) {
+            problems.add(where + "." + nameKey + " is required: the name of the " + nameKey + " plugin to use");
+            return new PluginRef("?", null, Map.of());
+        }
+        Object version = section.get("version");
+        if (version != null) {
+            try {
+                new org.osgi.framework.VersionRange(version.toString());
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ".version must be an OSGi version range such as \"[1.0,2.0)\", got '" + version + "'");
+                version = null;
+            }
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>(section);
+        parameters.remove(nameKey);
+        parameters.remove("version");
+        reserved.forEach(parameters::remove);
+        return new PluginRef(name.toString(), version == null ? null : version.toString(), parameters);
+    }
+
+    private static List<PluginRef> pluginList(Object value, String where, String nameKey, List<String> problems) {
+        if (value == null) {
+            return List.of();
+        }
+        List<?> items = value instanceof List<?> l ? l : List.of(value);
+        List<PluginRef> refs = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> m) {
+                refs.add(plugin(stringKeys(m), where, nameKey, Set.of(), problems));
+            } else if (item != null && !(item instanceof List)) {
+                refs.add(new PluginRef(item.toString(), null, Map.of()));
+            } else {
+                problems.add(where + " entries are " + nameKey + " names or mappings with '" + nameKey + "', got '" + item + "'");
+            }
+        }
+        return refs;
+    }
+
+    private static Map<String, Object> section(Map<String, Object> spec, String name, boolean required, List<String> problems) {
+        Object value = spec.get(name);
+        if (value == null) {
+            if (required) {
+                problems.add("missing section '" + name + "'");
+            }
+            return Map.of();
+        }
+        return asMap(value, name, problems);
+    }
+
+    private static Map<String, Object> asMap(Object value, String where, List<String> problems) {
+        if (value instanceof Map<?, ?> m) {
+            return stringKeys(m);
+        }
+        problems.add(where + " must be a mapping, got '" + value + "'");
+        return Map.of();
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T interpolate(T value, String where, List<String> problems) {
+        if (value instanceof String s) {
+            return (T) substitute(s, where, problems);
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), interpolate(v, where.isEmpty() ? String.valueOf(k) : where + "." + k, problems)));
+            return (T) out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : l) {
+                out.add(interpolate(o, where, problems));
+            }
+            return (T) out;
+        }
+        return value;
+    }
+
+    private String substitute(String s, String where, List<String> problems) {
+        Matcher m = VARIABLE.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = environment.apply(m.group(1));
+            if (value == null || value.isEmpty()) {
+                value = m.group(2);
+            }
+            if (value == null) {
+                problems.add(where + ": environment variable " + m.group(1) + " is not set and has no default");
+                value = "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+}

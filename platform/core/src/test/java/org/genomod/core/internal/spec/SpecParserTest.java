@@ -1,0 +1,106 @@
+package org.genomod.core.internal.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.genomod.api.job.PipelineSpec;
+import org.genomod.api.job.SpecException;
+import org.junit.jupiter.api.Test;
+
+class SpecParserTest {
+    private static final Path BASE = Path.of("/specs");
+    private final SpecParser parser = new SpecParser(Map.of("DATA", "/data")::get);
+
+    private PipelineSpec parse(String yaml) throws SpecException {
+        return parser.parse(yaml, BASE, "test.yaml", BASE.resolve("test.yaml"));
+    }
+
+    @Test
+    void readsAFullSpec() throws Exception {
+        PipelineSpec spec = parse("""
+                name: splice
+                seed: 7
+                data:
+                  reader: fasta
+                  version: "[0.1,1)"
+                  path: ${DATA}/splice.data
+                  format: uci
+                  split: {method: random, fractions: [0.7, 0.15, 0.15]}
+                model: {family: cnn, filters: [32, 32]}
+                training: {epochs: 3, batch_size: 16, optimizer: sgd, early_stopping: {metric: auroc, patience: 2}}
+                evaluate: [classification, {evaluator: regression, version: "[1,2)", x: 1}]
+                output: out/splice
+                """);
+        assertEquals("splice", spec.name());
+        assertEquals(7, spec.seed());
+        assertEquals("fasta", spec.reader().name());
+        assertEquals("[0.1,1)", spec.reader().versionRange());
+        assertEquals(Map.of("path", "/data/splice.data", "format", "uci"), spec.reader().parameters());
+        assertEquals(List.of(0.7, 0.15, 0.15), spec.split().fractions());
+        assertEquals(List.of(32, 32), spec.model().parameters().get("filters"));
+        assertEquals(3, spec.training().epochs());
+        assertEquals("sgd", spec.training().optimizer());
+        assertEquals("auroc", spec.training().earlyStopping().metric());
+        assertEquals(2, spec.training().earlyStopping().patience());
+        assertEquals(2, spec.evaluators().size());
+        assertEquals(Map.of("x", 1), spec.evaluators().get(1).parameters());
+        assertEquals(BASE.resolve("out/splice"), spec.outputDirectory());
+    }
+
+    @Test
+    void defaultsAreFilledIn() throws Exception {
+        PipelineSpec spec = parse("data: {reader: fasta, path: a.fa}\nmodel: {family: cnn}\n");
+        assertEquals("test", spec.name());
+        assertEquals(42, spec.seed());
+        assertEquals("random", spec.split().method());
+        assertEquals(20, spec.training().epochs());
+        assertEquals("loss", spec.training().earlyStopping().metric());
+        assertNull(spec.reader().versionRange());
+        assertEquals(BASE.resolve("runs/test"), spec.outputDirectory());
+    }
+
+    @Test
+    void collectsEveryStructuralProblem() {
+        SpecException e = assertThrows(SpecException.class, () -> parse("""
+                data: {path: a.fa, split: {method: random, fractions: [0.5, 0.1]}}
+                model: {family: cnn, version: "not a range"}
+                training: {epochs: zero, optimizer: adagrad}
+                outptu: x
+                seed: abc
+                """));
+        List<String> p = e.problems();
+        assertTrue(p.contains("unknown section 'outptu' (known: data, evaluate, interpret, model, name, output, seed, training)"), p.toString());
+        assertTrue(p.contains("seed must be an integer, got 'abc'"), p.toString());
+        assertTrue(p.contains("data.reader is required: the name of the reader plugin to use"), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("data.split.fractions must be three numbers")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("model.version must be an OSGi version range")), p.toString());
+        assertTrue(p.contains("training: parameter 'epochs' must be an integer in [1, 100000], got 'zero'"), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("training: parameter 'optimizer' must be one of adam, sgd")), p.toString());
+        assertEquals("test.yaml", e.origin());
+    }
+
+    @Test
+    void yamlSyntaxErrorsNameLineAndColumn() {
+        SpecException e = assertThrows(SpecException.class, () -> parse("data:\n  reader: [fasta\nmodel: {}\n"));
+        assertTrue(e.getMessage().startsWith("test.yaml: invalid YAML at line 3"), e.getMessage());
+    }
+
+    @Test
+    void unsetVariableWithoutDefaultIsAnError() throws Exception {
+        SpecException e = assertThrows(SpecException.class, () -> parse("data:\n  reader: fasta\n  path: ${NOPE}/a.fa\nmodel: {family: cnn}\n"));
+        assertEquals(List.of("data.path: environment variable NOPE is not set and has no default"), e.problems());
+        assertEquals("rel/a.fa", parse("data:\n  reader: fasta\n  path: ${NOPE:-rel}/a.fa\nmodel: {family: cnn}\n")
+                .reader().parameters().get("path"));
+    }
+
+    @Test
+    void notAMappingIsExplained() {
+        SpecException e = assertThrows(SpecException.class, () -> parse("- just\n- a list\n"));
+        assertTrue(e.getMessage().contains("a spec is a YAML mapping"), e.getMessage());
+    }
+}

@@ -1,0 +1,81 @@
+package org.genomod.launcher;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of {@code bin/genomod}: {@code shell} keeps an interactive platform running; every
+ * other command boots the platform, runs once and exits with the command's status.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        int code;
+        try {
+            code = run(args, debug);
+        } catch (LaunchException e) {
+            System.err.println("genomod: error: " + e.getMessage());
+            if (debug && e.getCause() != null) {
+                e.getCause().printStackTrace();
+            }
+            code = 3;
+        }
+        System.exit(code);
+    }
+
+    static int run(String[] args, boolean debug) throws LaunchException {
+        Path home = home();
+        boolean shell = args.length > 0 && args[0].equals("shell");
+        configureLibraries(home, debug);
+        Platform platform = Platform.start(home, shell, debug);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "genomod-shutdown"));
+        try {
+            if (shell) {
+                System.out.println("genomod shell: type 'genomod:plugins', 'genomod:run SPEC', 'help'; 'shutdown' or Ctrl-D to quit."
+                        + " Drop plugin jars into " + home.resolve("plugins") + " to install or update them.");
+                platform.awaitStop();
+                return 0;
+            }
+            return platform.cli().apply(args);
+        } finally {
+            platform.stop();
+        }
+    }
+
+    static Path home() throws LaunchException {
+        String value = System.getProperty("genomod.home");
+        if (value == null) {
+            throw new LaunchException("genomod.home is not set; start genomod with bin/genomod", null);
+        }
+        Path home = Path.of(value).toAbsolutePath().normalize();
+        for (String dir : List.of("system", "plugins", "etc")) {
+            if (!Files.isDirectory(home.resolve(dir))) {
+                throw new LaunchException(home + " is not a genomod installation (no " + dir + "/ directory)", null);
+            }
+        }
+        return home;
+    }
+
+    /**
+     * Library settings that must be in place before the bundles load: JavaCPP extracts its natives
+     * once into a per-version cache that survives rebuilds; logging stays quiet unless debugging.
+     */
+    private static void configureLibraries(Path home, boolean debug) {
+        String cacheRoot = System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + File.separator + ".cache");
+        setDefault("org.bytedeco.javacpp.cachedir", Path.of(cacheRoot, "genomod", "javacpp").toString());
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", debug ? "info" : "warn");
+        setDefault("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.genomod.shell.internal;
+
+import org.genomod.api.job.Job;
+import org.genomod.api.job.JobResult;
+import org.genomod.api.job.JobService;
+import org.genomod.api.job.JobStatus;
+import org.genomod.api.job.PipelineSpec;
+import org.genomod.api.job.SpecException;
+
+/** Runs a spec in the foreground: submit, show progress, print the test metrics, fail loudly. */
+final class JobRunner {
+    private JobRunner() {
+    }
+
+    static JobResult runInForeground(JobService jobs, PipelineSpec spec, Console console) throws SpecException, InterruptedException {
+        Job job = jobs.submit(spec);
+        job.addListener(console);
+        console.info("job " + job.id() + " (" + spec.name() + "): output " + spec.outputDirectory());
+        JobResult result;
+        try {
+            result = job.await();
+        } catch (InterruptedException e) {
+            job.cancel(); // Ctrl-C or shutdown: stop the job rather than leave it running unseen
+            throw e;
+        }
+        if (result.status() != JobStatus.SUCCEEDED) {
+            throw new UserErrors.JobFailed("job " + job.id() + " " + result.status() + ": " + result.message());
+        }
+        console.printMetrics(result.testMetrics());
+        console.out().println("results: " + result.outputDirectory() + " (metrics.json, predictions.tsv, model/)");
+        return result;
+    }
+}

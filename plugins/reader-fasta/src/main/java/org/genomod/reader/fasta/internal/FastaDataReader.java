@@ -1,0 +1,100 @@
+package org.genomod.reader.fasta.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.genomod.api.data.ArrayDataset;
+import org.genomod.api.data.DataReader;
+import org.genomod.api.data.Dataset;
+import org.genomod.api.data.DatasetSchema;
+import org.genomod.api.data.InputFormatException;
+import org.genomod.api.data.ReadContext;
+import org.genomod.api.param.ParameterSchema;
+import org.genomod.api.param.Parameters;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Reads labelled or unlabelled nucleotide sequences (FASTA, UCI, TSV) into a one-hot dataset of shape
+ * {@code [length, 4]}. Reading is two passes over memory, not over the file: records are collected
+ * and checked while streaming, then encoded once the outputs are known (they depend on every label).
+ */
+@Component(service = DataReader.class, property = {
+    DataReader.SERVICE_PROPERTY + "=fasta",
+    DataReader.FORMATS_PROPERTY + "=fasta",
+    DataReader.FORMATS_PROPERTY + "=uci",
+    DataReader.FORMATS_PROPERTY + "=tsv"})
+public final class FastaDataReader implements DataReader {
+
+    @Override
+    public ParameterSchema parameters() {
+        return ReaderOptions.SCHEMA;
+    }
+
+    @Override
+    public List<Path> inputs(Parameters parameters) {
+        List<Path> inputs = new ArrayList<>(DataReader.super.inputs(parameters));
+        if (parameters.has(ReaderOptions.LABELS_FILE)) {
+            inputs.add(parameters.path(ReaderOptions.LABELS_FILE));
+        }
+        return List.copyOf(inputs);
+    }
+
+    @Override
+    public Dataset read(Parameters parameters, ReadContext context) throws IOException {
+        ReaderOptions options = ReaderOptions.of(parameters);
+        Path path = options.path();
+        if (options.labels() == ReaderOptions.LabelSource.NONE && context.labelsRequired()) {
+            throw new InputFormatException(path, 0, "labels: none leaves the records unlabelled, but training needs labels");
+        }
+        InputFormat format = options.format() != null ? options.format() : InputFormat.detect(path);
+        OneHotEncoder encoder = new OneHotEncoder(options.alphabet());
+
+        RecordCollector records = new RecordCollector(path, options.length(), labelSource(options), context.cancellation());
+        try (LineSource lines = LineSource.open(path)) {
+            format.parser(encoder).parse(lines, records);
+        }
+        boolean labelled = records.labelled(context.labelsRequired(), missingLabelHint(options, format));
+        OutputPlan plan = OutputPlan.resolve(options.task(), options.positive(), context.outputs(),
+                labelled ? records.classes() : Map.of(), path);
+
+        int length = options.length() > 0 ? options.length() : records.commonLength();
+        DatasetSchema schema = new DatasetSchema(List.of(length, encoder.channels()), options.alphabet().encoding(),
+                plan.task(), plan.outputs(), Map.of(
+                        "alphabet", options.alphabet().id(),
+                        "length", length,
+                        "reverse_complement", options.reverseComplement(),
+                        "format", format.id()));
+        SequenceLayout layout = new SequenceLayout(encoder, length, options.reverseComplement());
+        ArrayDataset.Builder dataset = ArrayDataset.builder(schema, labelled);
+        float[] features = new float[layout.featureSize()];
+        for (int i = 0; i < records.size(); i++) {
+            records.checkCancelled(i);
+            layout.encode(records.sequence(i), features);
+            dataset.add(records.id(i), null, features, labelled ? plan.labels(records.label(i)) : null);
+        }
+        return dataset.build();
+    }
+
+    private static Function<SequenceRecord, String> labelSource(ReaderOptions options) throws IOException {
+        switch (options.labels()) {
+            case HEADER:
+                return SequenceRecord::label;
+            case TABLE:
+                LabelTable table = LabelTable.read(options.labelsFile());
+                return record -> table.label(record.id());
+            default:
+                return record -> null;
+        }
+    }
+
+    private static String missingLabelHint(ReaderOptions options, InputFormat format) {
+        return switch (options.labels()) {
+            case HEADER -> format.missingLabelHint();
+            case TABLE -> "it is not listed in " + options.labelsFile();
+            case NONE -> "labels: none";
+        };
+    }
+}
