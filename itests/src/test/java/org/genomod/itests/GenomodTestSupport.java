@@ -50,8 +50,10 @@ public abstract class GenomodTestSupport {
         }
         List<Option> options = new ArrayList<>();
         options.add(junitBundles());
-        options.add(systemProperty("org.bytedeco.javacpp.cachedir").value(
-                Path.of(System.getProperty("user.home"), ".cache", "genomod", "javacpp").toString()));
+        // the launcher's natives cache, so the forked framework does not extract 400 MB again
+        options.add(systemProperty("org.bytedeco.javacpp.cachedir").value(System.getProperty("genomod.natives.cache",
+                Path.of(System.getProperty("user.home"), ".cache", "genomod", "javacpp").toString())));
+        options.add(systemProperty("samjdk.snappy.disable").value("true"));
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
         options.add(systemProperty("genomod.shared.data").value(System.getProperty("genomod.shared.data", "")));
         options.add(systemProperty("java.io.tmpdir").value(System.getProperty("java.io.tmpdir")));

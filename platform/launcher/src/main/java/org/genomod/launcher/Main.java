@@ -1,10 +1,13 @@
 package org.genomod.launcher;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Entry point of {@code bin/genomod}: {@code shell} keeps an interactive platform running; every
@@ -68,9 +71,24 @@ public final class Main {
      */
     private static void configureLibraries(Path home, boolean debug) {
         String cacheRoot = System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + File.separator + ".cache");
-        setDefault("org.bytedeco.javacpp.cachedir", Path.of(cacheRoot, "genomod", "javacpp").toString());
+        setDefault("org.bytedeco.javacpp.cachedir", Path.of(cacheRoot, "genomod", nativesKey()).toString());
+        // htsjdk would log an error with a stack trace the first time it looks for snappy (sort spills only)
+        setDefault("samjdk.snappy.disable", "true");
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", debug ? "info" : "warn");
         setDefault("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+
+    /** JavaCPP names cache folders by platform, not by version: a per-version folder keeps versions apart. */
+    private static String nativesKey() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("launcher.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // fall through to the default key
+        }
+        return p.getProperty("natives.key", "javacpp");
     }
 
     private static void setDefault(String key, String value) {

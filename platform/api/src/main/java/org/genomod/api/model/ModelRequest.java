@@ -11,7 +11,9 @@ import org.genomod.api.train.TrainingOptions;
  * @param schema          input and output schema of the training data
  * @param hyperParameters validated against the family's schema
  * @param training        optimiser settings the network is built with
- * @param classWeights    loss weight per output, or {@code null} for none
+ * @param classWeights    loss weights, or {@code null} for none: for binary and multi-label tasks the weight
+ *                        of each output's positive examples (negatives weigh 1); for multi-class the
+ *                        weight of each class's examples; for regression the weight of each target
  * @param seed            initialises weights reproducibly
  */
 public record ModelRequest(DatasetSchema schema, Parameters hyperParameters, TrainingOptions training,

@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public record TrainingOptions(int epochs, int batchSize, String optimizer, double learningRate,
                               double gradientClip, boolean classWeights, EarlyStopping earlyStopping) {
-    public static final List<String> OPTIMIZERS = List.of("adam", "sgd", "nesterovs", "rmsprop", "adamw");
+    public static final List<String> OPTIMIZERS = List.of("adam", "sgd", "nesterovs", "rmsprop");
 
     public TrainingOptions {
         if (epochs < 1 || batchSize < 1) {

@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
                 "  batch_size: 64",
                 "  optimizer: adam",
                 "  learning_rate: 0.003",
-                "  early_stopping: {metric: auroc, patience: 4}",
+                "  early_stopping: {metric: loss, patience: 3}",
                 "evaluate:",
                 "  - classification",
                 "output: results",

@@ -1,0 +1,157 @@
+package org.genomod.dl4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.genomod.api.data.DatasetSchema;
+import org.genomod.api.model.Batch;
+import org.genomod.api.model.Model;
+import org.genomod.api.model.ModelState;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A {@link Model} over a Deeplearning4j network with one input and one output. Batches are copied into
+ * arrays reused between calls, in the {@link InputLayout} the network's first layer takes.
+ *
+ * <p>Losses are Deeplearning4j scores: the mean over examples of each example's loss summed over its
+ * outputs, plus the L1/L2 penalty when the network has one (as Keras reports it). Class weights
+ * (see {@link #of}) weight the loss {@link #fit} optimises and reports; {@link #loss} stays unweighted,
+ * so validation losses compare across weightings.
+ */
+@ProviderType
+public final class Dl4jModel implements Model {
+    /** The file {@link #save} writes: Deeplearning4j's model zip, without updater state. */
+    public static final String NETWORK_FILE = "network.zip";
+
+    private final Network network;
+    private final DatasetSchema schema;
+    private final InputLayout layout;
+    private final BatchArrays arrays;
+    private boolean closed;
+
+    private Dl4jModel(Network network, DatasetSchema schema, InputLayout layout, float[] classWeights) {
+        this.network = network;
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.layout = Objects.requireNonNull(layout, "layout");
+        if (!layout.accepts(schema.featureShape())) {
+            throw new IllegalArgumentException("layout " + layout + " cannot hold examples of shape " + schema.featureShape());
+        }
+        this.arrays = new BatchArrays(schema, layout, ClassWeights.of(schema, classWeights));
+    }
+
+    /**
+     * Wraps an initialised network.
+     *
+     * @param classWeights loss weight per output, or {@code null}: for binary and multi-label tasks the
+     *                     weight of that output's positive examples (negatives weigh 1), for multi-class
+     *                     tasks the weight of that class's examples, for regression that target's weight
+     */
+    public static Dl4jModel of(MultiLayerNetwork network, DatasetSchema schema, InputLayout layout, float[] classWeights) {
+        return new Dl4jModel(new SequentialNetwork(Objects.requireNonNull(network, "network")), schema, layout, classWeights);
+    }
+
+    /** Loads what {@link #save} wrote into {@code directory}; the loaded model has no class weights. */
+    public static Dl4jModel load(Path directory, DatasetSchema schema, InputLayout layout) throws IOException {
+        Path file = directory.resolve(NETWORK_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no saved network: " + file + " does not exist");
+        }
+        return new Dl4jModel(SequentialNetwork.load(file.toFile()), schema, layout, null);
+    }
+
+    @Override
+    public DatasetSchema schema() {
+        return schema;
+    }
+
+    public InputLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public double fit(Batch batch) {
+        requireOpen();
+        INDArray features = arrays.features(batch);
+        INDArray labels = arrays.labels(batch);
+        return network.fit(features, labels, arrays.labelWeights(batch));
+    }
+
+    @Override
+    public float[] predict(Batch batch) {
+        requireOpen();
+        return network.output(arrays.features(batch));
+    }
+
+    @Override
+    public double loss(Batch batch) {
+        requireOpen();
+        INDArray features = arrays.features(batch);
+        return network.score(features, arrays.labels(batch));
+    }
+
+    @Override
+    public ModelState snapshot() {
+        requireOpen();
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return new Snapshot(this, network.params().dup());
+        }
+    }
+
+    @Override
+    public void restore(ModelState state) {
+        requireOpen();
+        if (!(state instanceof Snapshot snapshot) || snapshot.model != this) {
+            throw new IllegalArgumentException("the state was not taken from this model");
+        }
+        network.setParams(snapshot.values);
+    }
+
+    @Override
+    public void save(Path directory) throws IOException {
+        requireOpen();
+        network.save(directory.resolve(NETWORK_FILE).toFile());
+    }
+
+    @Override
+    public long parameterCount() {
+        requireOpen();
+        return network.numParams();
+    }
+
+    @Override
+    public String summary() {
+        requireOpen();
+        return network.summary(layout.inputType(schema.featureShape()));
+    }
+
+    /** Frees the network's native memory and this thread's workspaces; later calls fail. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            network.close();
+            arrays.close();
+        } finally {
+            // Workspaces belong to the thread; left behind, they pin native memory and the plugin's class loader.
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the model is closed");
+        }
+    }
+
+    /** A detached copy of the parameters; restoring copies it back, so one state can be restored repeatedly. */
+    private record Snapshot(Dl4jModel model, INDArray values) implements ModelState {
+    }
+}

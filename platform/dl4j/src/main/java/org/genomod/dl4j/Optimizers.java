@@ -1,0 +1,52 @@
+package org.genomod.dl4j;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.genomod.api.train.TrainingOptions;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * {@link TrainingOptions} in Deeplearning4j terms: the updater with its learning rate, and gradient
+ * clipping. Each updater keeps Deeplearning4j's defaults for its other settings (Adam: β₁ 0.9, β₂ 0.999,
+ * ε 1e-8; Nesterov momentum 0.9; RMSProp decay 0.95, ε 1e-8).
+ */
+@ProviderType
+public final class Optimizers {
+    /**
+     * The optimizers Deeplearning4j 1.0.0-M2.1 provides. {@code adamw} is not among them: that release has
+     * no AdamW updater.
+     */
+    public static final List<String> SUPPORTED = List.of("adam", "sgd", "nesterovs", "rmsprop");
+
+    private Optimizers() {
+    }
+
+    /** @throws IllegalArgumentException for an optimizer not in {@link #SUPPORTED} */
+    public static IUpdater updater(TrainingOptions options) {
+        double lr = options.learningRate();
+        return switch (options.optimizer()) {
+            case "adam" -> new Adam(lr);
+            case "sgd" -> new Sgd(lr);
+            case "nesterovs" -> new Nesterovs(lr, Nesterovs.DEFAULT_NESTEROV_MOMENTUM);
+            case "rmsprop" -> new RmsProp(lr);
+            default -> throw new IllegalArgumentException("optimizer '" + options.optimizer()
+                    + "' is not available in Deeplearning4j 1.0.0-M2.1 (available: " + String.join(", ", SUPPORTED) + ")");
+        };
+    }
+
+    /** Sets the updater and, when {@link TrainingOptions#gradientClip()} is positive, element-wise gradient clipping. */
+    public static NeuralNetConfiguration.Builder configure(NeuralNetConfiguration.Builder builder, TrainingOptions options) {
+        builder.updater(updater(options));
+        if (options.gradientClip() > 0) {
+            builder.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
+                    .gradientNormalizationThreshold(options.gradientClip());
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,74 @@
+package org.genomod.dl4j;
+
+import java.io.File;
+import java.io.IOException;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/** A {@link MultiLayerNetwork}: a stack of layers. */
+final class SequentialNetwork implements Network {
+    private final MultiLayerNetwork network;
+
+    SequentialNetwork(MultiLayerNetwork network) {
+        this.network = network;
+    }
+
+    static SequentialNetwork load(File file) throws IOException {
+        return new SequentialNetwork(ModelSerializer.restoreMultiLayerNetwork(file, false));
+    }
+
+    @Override
+    public double fit(INDArray features, INDArray labels, INDArray labelWeights) {
+        network.fit(features, labels, null, labelWeights);
+        return network.score();
+    }
+
+    @Override
+    public double score(INDArray features, INDArray labels) {
+        return network.score(new DataSet(features, labels), false);
+    }
+
+    @Override
+    public float[] output(INDArray features) {
+        // The adapter reads the outputs while they are still in the network's output workspace,
+        // so inference allocates no detached native memory.
+        return network.output(features, null, null, outputs -> toFloats(outputs[0]));
+    }
+
+    static float[] toFloats(INDArray array) {
+        return array.reshape('c', new long[] {array.length()}).toFloatVector();
+    }
+
+    @Override
+    public INDArray params() {
+        return network.params();
+    }
+
+    @Override
+    public void setParams(INDArray params) {
+        network.setParams(params);
+    }
+
+    @Override
+    public long numParams() {
+        return network.numParams();
+    }
+
+    @Override
+    public String summary(InputType inputType) {
+        return network.summary(inputType);
+    }
+
+    @Override
+    public void save(File file) throws IOException {
+        ModelSerializer.writeModel(network, file, false);
+    }
+
+    @Override
+    public void close() {
+        network.close();
+    }
+}

@@ -1,0 +1,244 @@
+package org.genomod.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.genomod.api.data.DatasetSchema;
+import org.genomod.api.data.TaskType;
+import org.genomod.api.model.Batch;
+import org.genomod.api.model.ModelState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+class Dl4jModelTest {
+    private static final DatasetSchema BINARY = new DatasetSchema(List.of(4), "test", TaskType.BINARY, List.of("positive"), null);
+    private static final int EXAMPLES = 256;
+
+    @TempDir
+    Path dir;
+
+    /** 4 normal features; positive when x0 + x1 > threshold. */
+    private static Batch data(long seed, double threshold) {
+        Random random = new Random(seed);
+        float[] features = new float[EXAMPLES * 4];
+        float[] labels = new float[EXAMPLES];
+        for (int i = 0; i < EXAMPLES; i++) {
+            for (int j = 0; j < 4; j++) {
+                features[i * 4 + j] = (float) random.nextGaussian();
+            }
+            labels[i] = features[i * 4] + features[i * 4 + 1] > threshold ? 1 : 0;
+        }
+        return new Batch(EXAMPLES, features, labels);
+    }
+
+    private static MultiLayerNetwork dense(DatasetSchema schema, long seed) {
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(seed).updater(new Adam(0.05)).dataType(DataType.FLOAT).list()
+                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build())
+                .layer(OutputHead.layer(schema))
+                .setInputType(InputLayout.FLAT.inputType(schema.featureShape()))
+                .build());
+        network.init();
+        return network;
+    }
+
+    private static Dl4jModel model(long seed, float[] classWeights) {
+        return Dl4jModel.of(dense(BINARY, seed), BINARY, InputLayout.FLAT, classWeights);
+    }
+
+    @Test
+    void fitLowersTheLossAndPredictsProbabilities() {
+        Batch batch = data(1, 0);
+        try (Dl4jModel model = model(7, null)) {
+            double before = model.loss(batch);
+            for (int i = 0; i < 100; i++) {
+                model.fit(batch);
+            }
+            assertTrue(model.loss(batch) < before / 3, "loss " + before + " -> " + model.loss(batch));
+            float[] p = model.predict(batch);
+            assertEquals(EXAMPLES, p.length);
+            int correct = 0;
+            for (int i = 0; i < EXAMPLES; i++) {
+                assertTrue(p[i] > 0 && p[i] < 1);
+                correct += (p[i] > 0.5) == (batch.labels()[i] == 1) ? 1 : 0;
+            }
+            assertTrue(correct > 0.9 * EXAMPLES, correct + " of " + EXAMPLES + " correct");
+        }
+    }
+
+    @Test
+    void fitReportsTheLossBeforeItsUpdate() {
+        Batch batch = data(1, 0);
+        try (Dl4jModel model = model(7, null)) {
+            double scored = model.loss(batch);
+            assertEquals(scored, model.fit(batch), 1e-5);
+            assertTrue(model.loss(batch) < scored);
+        }
+    }
+
+    @Test
+    void lossDoesNotUpdate() {
+        Batch batch = data(2, 0);
+        try (Dl4jModel model = model(7, null)) {
+            float[] before = model.predict(batch);
+            model.loss(batch);
+            model.loss(batch);
+            assertArrayEquals(before, model.predict(batch));
+        }
+    }
+
+    @Test
+    void restoreReturnsToTheSnapshot() {
+        Batch batch = data(3, 0);
+        try (Dl4jModel model = model(7, null); Dl4jModel other = model(7, null)) {
+            model.fit(batch);
+            float[] atSnapshot = model.predict(batch);
+            ModelState state = model.snapshot();
+            for (int i = 0; i < 5; i++) {
+                model.fit(batch);
+            }
+            assertFalse(Arrays.equals(atSnapshot, model.predict(batch)));
+            model.restore(state);
+            assertArrayEquals(atSnapshot, model.predict(batch));
+            model.fit(batch);
+            model.restore(state);
+            assertArrayEquals(atSnapshot, model.predict(batch), "a state can be restored more than once");
+            assertThrows(IllegalArgumentException.class, () -> other.restore(state));
+        }
+    }
+
+    @Test
+    void savedModelLoadsWithIdenticalPredictions() throws IOException {
+        Batch batch = data(4, 0);
+        float[] saved;
+        try (Dl4jModel model = model(7, null)) {
+            for (int i = 0; i < 10; i++) {
+                model.fit(batch);
+            }
+            saved = model.predict(batch);
+            model.save(dir);
+        }
+        assertTrue(Files.isRegularFile(dir.resolve(Dl4jModel.NETWORK_FILE)));
+        try (Dl4jModel loaded = Dl4jModel.load(dir, BINARY, InputLayout.FLAT)) {
+            assertArrayEquals(saved, loaded.predict(batch));
+            assertEquals(4 * 8 + 8 + 8 + 1, loaded.parameterCount());
+        }
+    }
+
+    @Test
+    void loadingFromAnEmptyDirectoryNamesTheMissingFile(@TempDir Path empty) {
+        IOException e = assertThrows(IOException.class, () -> Dl4jModel.load(empty, BINARY, InputLayout.FLAT));
+        assertTrue(e.getMessage().contains(Dl4jModel.NETWORK_FILE), e.getMessage());
+    }
+
+    @Test
+    void sameSeedSameInitialPredictions() {
+        Batch batch = data(5, 0);
+        try (Dl4jModel a = model(11, null); Dl4jModel b = model(11, null); Dl4jModel c = model(12, null)) {
+            assertArrayEquals(a.predict(batch), b.predict(batch));
+            assertFalse(Arrays.equals(a.predict(batch), c.predict(batch)));
+        }
+    }
+
+    @Test
+    void batchesOfEachSizeReadOnlyTheirOwnExamples() {
+        Batch full = data(6, 0);
+        try (Dl4jModel model = model(7, null)) {
+            float[] all = model.predict(full);
+            // a smaller batch in the same (larger, reused) arrays, then the full size again
+            Batch three = new Batch(3, full.features(), full.labels());
+            assertArrayEquals(Arrays.copyOf(all, 3), model.predict(three));
+            assertArrayEquals(all, model.predict(full));
+            assertThrows(IllegalArgumentException.class, () -> model.predict(new Batch(EXAMPLES + 1, full.features(), null)));
+            assertThrows(IllegalArgumentException.class, () -> model.fit(new Batch(3, full.features(), null)));
+        }
+    }
+
+    @Test
+    void positiveClassWeightBalancesRareLabels() {
+        // labels independent of the features, 10 % positive: the best a model can do is predict the base rate,
+        // which a positive weight of 9 moves from 0.1 to 0.5
+        Random random = new Random(8);
+        Batch batch = data(8, 0);
+        for (int i = 0; i < EXAMPLES; i++) {
+            batch.labels()[i] = random.nextDouble() < 0.1 ? 1 : 0;
+        }
+        double unweighted = meanPrediction(batch, null);
+        double weighted = meanPrediction(batch, new float[] {9});
+        assertTrue(unweighted < 0.2 && weighted > 0.35, "mean probability " + unweighted + " unweighted, " + weighted + " weighted");
+    }
+
+    private static double meanPrediction(Batch batch, float[] weights) {
+        try (Dl4jModel model = model(7, weights)) {
+            for (int i = 0; i < 60; i++) {
+                model.fit(batch);
+            }
+            double sum = 0;
+            for (float p : model.predict(batch)) {
+                sum += p;
+            }
+            return sum / batch.size();
+        }
+    }
+
+    @Test
+    void channelsFirstFeedsConv1dTheTransposedSequence() {
+        int length = 12;
+        int channels = 4;
+        DatasetSchema schema = new DatasetSchema(List.of(length, channels), "dna-one-hot", TaskType.MULTICLASS,
+                List.of("a", "b", "c"), null);
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(3).dataType(DataType.FLOAT).convolutionMode(ConvolutionMode.Truncate).list()
+                .layer(new Convolution1DLayer.Builder(5).nOut(6).activation(Activation.RELU).build())
+                .layer(new GlobalPoolingLayer.Builder(PoolingType.MAX).build())
+                .layer(OutputHead.layer(schema))
+                .setInputType(InputLayout.CHANNELS_FIRST.inputType(schema.featureShape()))
+                .build());
+        network.init();
+        Random random = new Random(9);
+        int n = 5;
+        float[] features = new float[n * length * channels];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = random.nextFloat();
+        }
+        try (Dl4jModel model = Dl4jModel.of(network, schema, InputLayout.CHANNELS_FIRST, null)) {
+            float[] predicted = model.predict(new Batch(n, features, null));
+            INDArray ncw = Nd4j.create(features, new long[] {n, length, channels}).permute(0, 2, 1).dup('c');
+            assertArrayEquals(network.output(ncw).reshape(n * 3L).toFloatVector(), predicted, 1e-6f);
+            for (int i = 0; i < n; i++) {
+                assertEquals(1, predicted[3 * i] + predicted[3 * i + 1] + predicted[3 * i + 2], 1e-5);
+            }
+            assertEquals(4 * 5 * 6 + 6 + 6 * 3 + 3, model.parameterCount());
+            assertTrue(model.summary().contains("Convolution1DLayer"), model.summary());
+        }
+    }
+
+    @Test
+    void closedModelRefusesWork() {
+        Dl4jModel model = model(7, null);
+        model.close();
+        model.close();
+        assertThrows(IllegalStateException.class, () -> model.predict(data(1, 0)));
+    }
+}

@@ -1,0 +1,50 @@
+package org.genomod.model.cnn.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.genomod.api.data.DatasetSchema;
+import org.genomod.api.model.Model;
+import org.genomod.api.model.ModelFamily;
+import org.genomod.api.model.ModelRequest;
+import org.genomod.api.param.ParameterSchema;
+import org.genomod.api.param.Parameters;
+import org.genomod.dl4j.Dl4jModel;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * DeepBind/Basset-style 1-D convolutional networks over one-hot sequences ({@code [length, channels]}).
+ * Outputs, output activation and loss follow the dataset's task.
+ */
+@Component(service = ModelFamily.class, property = ModelFamily.SERVICE_PROPERTY + "=cnn")
+public final class CnnModelFamily implements ModelFamily {
+
+    @Override
+    public ParameterSchema hyperParameters() {
+        return CnnHyperParameters.SCHEMA;
+    }
+
+    @Override
+    public List<String> check(DatasetSchema schema, Parameters hyperParameters) {
+        return CnnHyperParameters.architecture(hyperParameters).problems(schema.featureShape());
+    }
+
+    @Override
+    public Model create(ModelRequest request) {
+        CnnArchitecture architecture = CnnHyperParameters.architecture(request.hyperParameters());
+        List<String> problems = architecture.problems(request.schema().featureShape());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        MultiLayerNetwork network = new MultiLayerNetwork(
+                CnnNetworks.configuration(architecture, request.schema(), request.training(), request.seed()));
+        network.init();
+        return Dl4jModel.of(network, request.schema(), CnnNetworks.LAYOUT, request.classWeights());
+    }
+
+    @Override
+    public Model load(Path directory, DatasetSchema schema, Parameters hyperParameters) throws IOException {
+        return Dl4jModel.load(directory, schema, CnnNetworks.LAYOUT);
+    }
+}
