@@ -23,12 +23,17 @@ public final class Lease<S> implements AutoCloseable {
     private final ServiceListener listener;
     private final AtomicBoolean lost = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    // captured at lease time: once the service is unregistered its reference no longer knows its bundle
+    private final String bundleSymbolicName;
+    private final Version bundleVersion;
 
     Lease(BundleContext context, String kind, String name, ServiceReference<S> reference) {
         this.context = context;
         this.kind = kind;
         this.name = name;
         this.reference = reference;
+        this.bundleSymbolicName = reference.getBundle() == null ? "?" : reference.getBundle().getSymbolicName();
+        this.bundleVersion = PluginRegistry.version(reference);
         this.objects = context.getServiceObjects(reference);
         S s = objects == null ? null : objects.getService();
         if (s == null) {
@@ -63,11 +68,11 @@ public final class Lease<S> implements AutoCloseable {
     }
 
     public String bundleSymbolicName() {
-        return reference.getBundle() == null ? "?" : reference.getBundle().getSymbolicName();
+        return bundleSymbolicName;
     }
 
     public Version bundleVersion() {
-        return reference.getBundle() == null ? Version.emptyVersion : reference.getBundle().getVersion();
+        return bundleVersion;
     }
 
     /** Whether the service was unregistered or changed since the lease began. */
