@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.inject.Inject;
+import org.genomod.api.job.JobResult;
 import org.genomod.api.job.JobService;
+import org.genomod.api.job.JobStatus;
+import org.genomod.api.job.PipelineSpec;
 import org.genomod.api.job.SpecException;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -58,6 +61,46 @@ public class PipelineIT extends GenomodTestSupport {
         var lines = Files.readAllLines(predictions);
         assertEquals("id\tmotif", lines.get(0));
         assertEquals(2001, lines.size());
+    }
+
+    @Test
+    public void spliceExampleReachesTargetAccuracyAndItsModelPredictsUciAndFasta() throws Exception {
+        Path example = HOME.resolve("../../examples/splice.yaml").normalize();
+        sharedData("uci-splice-junction/splice.data");
+        PipelineSpec parsed = jobs.parse(example);
+        Path out = Files.createTempDirectory("splice-");
+        PipelineSpec spec = new PipelineSpec(parsed.name(), parsed.source(), parsed.baseDirectory(), parsed.reader(),
+                parsed.split(), parsed.model(), parsed.training(), parsed.evaluators(), parsed.interpreters(), out,
+                parsed.seed(), parsed.raw());
+        JobResult result = jobs.submit(spec).await();
+        assertEquals(result.message(), JobStatus.SUCCEEDED, result.status());
+        double accuracy = result.testMetrics().get("classification").scalars().get("accuracy");
+        assertTrue("splice test accuracy " + accuracy, accuracy >= 0.95);
+        JsonNode metrics = Platforms.json(out.resolve("metrics.json"));
+        assertEquals(64, metrics.path("data").path("sha256").asText().length());
+        assertEquals(42, metrics.path("provenance").path("seed").asInt());
+
+        Path uci = sharedData("uci-splice-junction/splice.data");
+        Platforms.Run run = Platforms.cli(context, "predict", "--model", out.resolve("model").toString(),
+                "--input", uci.toString(), "--output", out.resolve("uci.tsv").toString());
+        assertEquals(run.err(), 0, run.exitCode());
+        var rows = Files.readAllLines(out.resolve("uci.tsv"));
+        assertEquals("id\tEI\tIE\tN", rows.get(0));
+        assertEquals(2553, rows.size());
+        assertTrue(rows.get(1), rows.get(1).startsWith("ATRINS-DONOR-521\t"));
+
+        Path fasta = out.resolve("two.fa");
+        Files.writeString(fasta, ">donor\nCCAGCTGCATCACAGGAGGCCAGCGAGCAGGTCTGTTCCAAGGGCCTTCGAGCCAGTCTG\n"
+                + ">other some description\nAGACCCGCCGGGAGGCGGAGGACCTGCAGGGTGAGCCCCACCGCCCCTCCGTGCCCCCGC\n");
+        run = Platforms.cli(context, "predict", "--model", out.resolve("model").toString(),
+                "--input", fasta.toString(), "--output", out.resolve("fasta.tsv").toString());
+        assertEquals(run.err(), 0, run.exitCode());
+        rows = Files.readAllLines(out.resolve("fasta.tsv"));
+        assertEquals(3, rows.size());
+        String[] donor = rows.get(1).split("\t");
+        assertEquals("donor", donor[0]);
+        double sum = Double.parseDouble(donor[1]) + Double.parseDouble(donor[2]) + Double.parseDouble(donor[3]);
+        assertEquals(1.0, sum, 1e-4);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -14,6 +15,9 @@ import java.util.Properties;
  * other command boots the platform, runs once and exits with the command's status.
  */
 public final class Main {
+    /** Platform starts measured by {@code genomod bench}, after one warm-up start. */
+    private static final int WARM_STARTS = 3;
+
     private Main() {
     }
 
@@ -36,8 +40,32 @@ public final class Main {
         Path home = home();
         boolean shell = args.length > 0 && args[0].equals("shell");
         configureLibraries(home, debug);
-        Platform platform = Platform.start(home, shell, debug);
-        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "genomod-shutdown"));
+        boolean bench = args.length > 0 && args[0].equals("bench");
+        Platform platform = null;
+        String[] command = args;
+        if (bench) {
+            // platform start is the launcher's to measure: the first start warms caches, the next ones count
+            List<String> millis = new ArrayList<>();
+            for (int i = 0; i <= WARM_STARTS; i++) {
+                if (platform != null) {
+                    platform.stop();
+                }
+                long start = System.nanoTime();
+                platform = Platform.start(home, false, debug);
+                platform.cli();
+                if (i > 0) {
+                    millis.add(Long.toString((System.nanoTime() - start) / 1_000_000));
+                }
+            }
+            command = new String[args.length + 2];
+            System.arraycopy(args, 0, command, 0, args.length);
+            command[args.length] = "--platform-start-ms";
+            command[args.length + 1] = String.join(",", millis);
+        } else {
+            platform = Platform.start(home, shell, debug);
+        }
+        Platform running = platform;
+        Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "genomod-shutdown"));
         try {
             if (shell) {
                 System.out.println("genomod shell: type 'genomod:plugins', 'genomod:run SPEC', 'help'; 'shutdown' or Ctrl-D to quit."
@@ -45,7 +73,7 @@ public final class Main {
                 platform.awaitStop();
                 return 0;
             }
-            return platform.cli().apply(args);
+            return platform.cli().apply(command);
         } finally {
             platform.stop();
         }

@@ -57,6 +57,8 @@ final class Platform {
         config.put("felix.fileinstall.noInitialDelay", "true");
         config.put("felix.fileinstall.poll", "1000");
         config.put("felix.fileinstall.log.level", debug ? "4" : "1");
+        // etc/ is the administrator's: FileInstall must never write configuration back into it
+        config.put("felix.fileinstall.enableConfigSave", "false");
         config.put("gosh.args", interactive ? "" : "--nointeractive");
         config.put("osgi.console.enable.builtin", "false");
 

@@ -2,7 +2,9 @@ package org.genomod.api.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.Parameters;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -31,6 +33,19 @@ public interface DataReader {
      * @throws IOException          when the file cannot be read
      */
     Dataset read(Parameters parameters, ReadContext context) throws IOException;
+
+    /**
+     * Raw parameters for reading a new input with the encoding a model was trained with. Prediction
+     * inputs may be unlabelled or in another format the reader understands, so a reader drops
+     * what described the training file only. The default replaces {@value #PATH} and keeps the rest.
+     *
+     * @param training the raw parameters that read the training data (without {@value #PATH})
+     */
+    default Map<String, Object> predictionParameters(Map<String, Object> training, Path input) {
+        Map<String, Object> parameters = new LinkedHashMap<>(training);
+        parameters.put(PATH, input.toString());
+        return parameters;
+    }
 
     /** The files a read consumes, for provenance checksums. */
     default List<Path> inputs(Parameters parameters) {

@@ -56,7 +56,9 @@ public final class Cli implements Function<String[], Integer> {
                 .addSubcommand(new RunCommand(jobs, console))
                 .addSubcommand(new PredictCommand(prediction, console))
                 .addSubcommand(new PluginsCommand(context, console))
-                .addSubcommand(new JobsCommand(jobs, console));
+                .addSubcommand(new JobsCommand(jobs, console))
+                .addSubcommand(new ShellCommand(console))
+                .addSubcommand(new BenchCommand(jobs, console));
         line.setOut(new PrintWriter(System.out, true));
         line.setErr(new PrintWriter(System.err, true));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -68,7 +70,7 @@ public final class Cli implements Function<String[], Integer> {
             return UserErrors.exitCode(e);
         });
         line.setParameterExceptionHandler((e, params) -> {
-            console.error(e.getMessage() + " (see 'genomod " + e.getCommandLine().getCommandName() + " --help')");
+            console.error(e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         return line.execute(args == null ? new String[0] : args);

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.genomod.api.job.JobListener;
+import org.genomod.api.job.JobResult;
 import org.genomod.api.job.JobService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,10 +37,16 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        run(output, null);
+        return 0;
+    }
+
+    /** Generates the data, writes the spec and runs it in the foreground; {@code extra} also hears the job. */
+    JobResult run(Path target, JobListener extra) throws Exception {
         if (sequences < 100) {
             throw new IllegalArgumentException("--sequences must be at least 100, got " + sequences);
         }
-        Path dir = output.toAbsolutePath().normalize();
+        Path dir = target.toAbsolutePath().normalize();
         Path data = dir.resolve("data").resolve("demo.fa");
         Files.createDirectories(data.getParent());
         int positives;
@@ -49,8 +57,7 @@ final class DemoCommand implements Callable<Integer> {
                 sequences, length, positives, DemoData.MOTIF, seed));
         Path specFile = dir.resolve("demo.yaml");
         Files.writeString(specFile, spec(), StandardCharsets.UTF_8);
-        JobRunner.runInForeground(jobs, jobs.parse(specFile), console);
-        return 0;
+        return JobRunner.runInForeground(jobs, jobs.parse(specFile), console, extra);
     }
 
     /** The demo is an ordinary spec, written out so a user can read it and run it again with `genomod run`. */

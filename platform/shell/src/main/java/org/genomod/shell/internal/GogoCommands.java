@@ -11,39 +11,55 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = GogoCommands.class, property = {
         "osgi.command.scope=genomod",
         "osgi.command.function=demo", "osgi.command.function=run", "osgi.command.function=predict",
-        "osgi.command.function=plugins", "osgi.command.function=jobs"})
+        "osgi.command.function=plugins", "osgi.command.function=jobs",
+        "osgi.command.function=shutdown"})
 public final class GogoCommands {
     private final Cli cli;
+    private final org.osgi.framework.BundleContext context;
 
     @Activate
-    public GogoCommands(@Reference Cli cli) {
+    public GogoCommands(org.osgi.framework.BundleContext context, @Reference Cli cli) {
+        this.context = context;
         this.cli = cli;
     }
 
-    public int demo(String... args) {
-        return invoke("demo", args);
+    public void demo(String... args) {
+        invoke("demo", args);
     }
 
-    public int run(String... args) {
-        return invoke("run", args);
+    public void run(String... args) {
+        invoke("run", args);
     }
 
-    public int predict(String... args) {
-        return invoke("predict", args);
+    public void predict(String... args) {
+        invoke("predict", args);
     }
 
-    public int plugins(String... args) {
-        return invoke("plugins", args);
+    public void plugins(String... args) {
+        invoke("plugins", args);
     }
 
-    public int jobs(String... args) {
-        return invoke("jobs", args);
+    public void jobs(String... args) {
+        invoke("jobs", args);
     }
 
-    private int invoke(String command, String[] args) {
+    /** Stops the platform (jobs are cancelled first); the launcher then exits. */
+    public void shutdown() {
+        Thread stopper = new Thread(() -> {
+            try {
+                context.getBundle(0).stop();
+            } catch (org.osgi.framework.BundleException e) {
+                System.err.println("genomod: error: could not stop the platform: " + e.getMessage());
+            }
+        }, "genomod-shutdown");
+        stopper.start(); // not on the shell's own thread, which the framework stops
+    }
+
+    /** Exit codes are for processes; in the shell the command's own output says how it went. */
+    private void invoke(String command, String[] args) {
         String[] full = new String[args.length + 1];
         full[0] = command;
         System.arraycopy(args, 0, full, 1, args.length);
-        return cli.apply(full);
+        cli.apply(full);
     }
 }

@@ -2,6 +2,7 @@ package org.genomod.shell.internal;
 
 import org.genomod.api.job.Job;
 import org.genomod.api.job.JobResult;
+import org.genomod.api.job.JobListener;
 import org.genomod.api.job.JobService;
 import org.genomod.api.job.JobStatus;
 import org.genomod.api.job.PipelineSpec;
@@ -13,8 +14,16 @@ final class JobRunner {
     }
 
     static JobResult runInForeground(JobService jobs, PipelineSpec spec, Console console) throws SpecException, InterruptedException {
+        return runInForeground(jobs, spec, console, null);
+    }
+
+    static JobResult runInForeground(JobService jobs, PipelineSpec spec, Console console, JobListener extra)
+            throws SpecException, InterruptedException {
         Job job = jobs.submit(spec);
         job.addListener(console);
+        if (extra != null) {
+            job.addListener(extra);
+        }
         console.info("job " + job.id() + " (" + spec.name() + "): output " + spec.outputDirectory());
         JobResult result;
         try {

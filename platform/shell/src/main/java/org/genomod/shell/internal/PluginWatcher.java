@@ -41,7 +41,8 @@ public final class PluginWatcher {
             default -> null;
         };
         Bundle b = event.getBundle();
-        if (what != null && b.getSymbolicName() != null && !b.getSymbolicName().startsWith("org.apache.felix.gogo")) {
+        // the static platform is installed by reference; plugins come and go through FileInstall
+        if (what != null && b.getSymbolicName() != null && !b.getLocation().startsWith("reference:")) {
             System.out.println("[plugins] " + b.getSymbolicName() + " " + b.getVersion() + " " + what);
         }
     }

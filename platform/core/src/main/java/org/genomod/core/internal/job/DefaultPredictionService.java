@@ -3,7 +3,6 @@ package org.genomod.core.internal.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genomod.api.data.DataReader;
@@ -51,8 +50,7 @@ public final class DefaultPredictionService implements PredictionService {
                         + "', which is not installed (available: " + registry.available(PluginKinds.READER) + ")")));
         try (Lease<DataReader> reader = registry.lease(PluginKinds.READER, found, readerName);
              LoadedModel loaded = store.load(modelDirectory)) {
-            Map<String, Object> raw = new LinkedHashMap<>(card.reader().parameters());
-            raw.put(DataReader.PATH, input.toAbsolutePath().toString());
+            Map<String, Object> raw = reader.service().predictionParameters(card.reader().parameters(), input.toAbsolutePath());
             Parameters parameters;
             try {
                 parameters = reader.service().parameters().validate(raw, input.toAbsolutePath().getParent());

@@ -42,6 +42,16 @@ public final class FastaDataReader implements DataReader {
         return List.copyOf(inputs);
     }
 
+    /** New inputs are read by content (FASTA or the training format) and without labels; the encoding stays. */
+    @Override
+    public Map<String, Object> predictionParameters(Map<String, Object> training, Path input) {
+        Map<String, Object> parameters = DataReader.super.predictionParameters(training, input);
+        parameters.remove(ReaderOptions.FORMAT);
+        parameters.remove(ReaderOptions.LABELS_FILE);
+        parameters.put(ReaderOptions.LABELS, "none");
+        return parameters;
+    }
+
     @Override
     public Dataset read(Parameters parameters, ReadContext context) throws IOException {
         ReaderOptions options = ReaderOptions.of(parameters);
