@@ -5,16 +5,8 @@ import org.osgi.service.component.annotations.Component;
 
 /** Offers the DNA one-hot encoding to other bundles, so they encode sequences exactly as this reader does. */
 @Component(service = SequenceEncoder.class, property = SequenceEncoder.SERVICE_PROPERTY + "=dna-one-hot")
-public final class DnaOneHotEncoderService implements SequenceEncoder {
-    private final OneHotEncoder encoder = new OneHotEncoder(Alphabet.DNA);
-
-    @Override
-    public int channels() {
-        return encoder.channels();
-    }
-
-    @Override
-    public void encode(CharSequence sequence, float[] dest, int offset) {
-        encoder.encode(sequence, dest, offset);
+public final class DnaOneHotEncoderService extends OneHotEncoder {
+    public DnaOneHotEncoderService() {
+        super(Alphabet.DNA);
     }
 }

@@ -8,7 +8,7 @@ import org.genomod.api.data.SequenceEncoder;
  * ambiguity code spreads one unit of probability evenly over the bases it stands for (N gives 0.25
  * each, R gives A and G 0.5 each), so every position sums to 1; upper and lower case are the same.
  */
-public final class OneHotEncoder implements SequenceEncoder {
+public class OneHotEncoder implements SequenceEncoder {
     private final Alphabet alphabet;
     /** Channel values per mask, precomputed once: encoding is then one array copy per position. */
     private final float[][] valuesByMask = new float[16][Alphabet.CHANNELS];

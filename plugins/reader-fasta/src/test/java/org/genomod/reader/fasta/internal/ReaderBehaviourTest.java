@@ -180,4 +180,21 @@ class ReaderBehaviourTest {
         // Polled every 4,096 records while collecting and again while encoding: 3 + 3 times.
         assertEquals(6, polls.get());
     }
+
+    @Test
+    void predictionReadsAFastaWithTheEncodingOfAModelTrainedOnUci() throws Exception {
+        Path uci = write("train.data", "EI, a, ACGT\nIE, b, ACGA\nN, c, TTTT\n");
+        FastaDataReader reader = new FastaDataReader();
+        java.util.Map<String, Object> training = new java.util.HashMap<>(java.util.Map.of("format", "uci", "length", 0));
+        java.util.List<String> outputs = Reads.train(uci, "format", "uci").schema().outputs();
+        Path fasta = write("new.fa", ">x unrelated words\nACGT\n>y\nCCCC\n");
+        java.util.Map<String, Object> raw = reader.predictionParameters(training, fasta);
+        assertEquals(fasta.toString(), raw.get("path"));
+        assertFalse(raw.containsKey("format"), "the new file's format is detected, not the training file's");
+        Dataset data = reader.read(reader.parameters().validate(raw, dir), ReadContext.forPrediction(outputs));
+        assertFalse(data.labelled());
+        assertEquals(List.of("EI", "IE", "N"), data.schema().outputs());
+        assertEquals(List.of("x", "y"), List.of(data.id(0), data.id(1)));
+        assertArrayEquals(C, position(data, 1, 0));
+    }
 }
