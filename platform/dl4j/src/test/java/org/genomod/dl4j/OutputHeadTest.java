@@ -35,4 +35,16 @@ class OutputHeadTest {
         assertEquals(Activation.SOFTMAX.getActivationFunction(), layer.getActivationFn());
         assertInstanceOf(LossMCXENT.class, layer.getLossFn());
     }
+
+    @Test
+    void chosenLossMustFitTheTask() {
+        assertInstanceOf(LossMSE.class, OutputHead.loss(TaskType.BINARY, "mse"));
+        assertInstanceOf(LossMCXENT.class, OutputHead.loss(TaskType.MULTICLASS, "cross_entropy"));
+        assertInstanceOf(org.nd4j.linalg.lossfunctions.impl.LossMAE.class, OutputHead.loss(TaskType.REGRESSION, "mae"));
+        assertEquals("loss cross_entropy needs a classification task, not regression (use mse or mae)",
+                OutputHead.problem(TaskType.REGRESSION, "cross_entropy").orElseThrow());
+        assertEquals("loss mae is for regression; a binary task takes cross_entropy or mse",
+                OutputHead.problem(TaskType.BINARY, "mae").orElseThrow());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> OutputHead.loss(TaskType.MULTICLASS, "mae"));
+    }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.genomod.api.job.Job;
@@ -25,6 +25,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -50,7 +51,7 @@ public final class DefaultJobService implements JobService {
     private final ModelStore store;
     private final Provenance provenance;
     private final SpecParser parser = new SpecParser(System::getenv);
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
 
     @Activate
     public DefaultJobService(BundleContext context, @Reference Trainer trainer, @Reference ModelStore store, Config config) {
@@ -59,11 +60,25 @@ public final class DefaultJobService implements JobService {
         this.store = store;
         this.provenance = new Provenance(context);
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(Math.max(1, config.max_concurrent_jobs()), r -> {
+        int size = Math.max(1, config.max_concurrent_jobs());
+        this.executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "genomod-job-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** A new limit applies to queued jobs; running jobs are never disturbed by a configuration change. */
+    @Modified
+    void modified(Config config) {
+        int size = Math.max(1, config.max_concurrent_jobs());
+        if (size > executor.getMaximumPoolSize()) {
+            executor.setMaximumPoolSize(size);
+            executor.setCorePoolSize(size);
+        } else {
+            executor.setCorePoolSize(size);
+            executor.setMaximumPoolSize(size);
+        }
     }
 
     @Deactivate

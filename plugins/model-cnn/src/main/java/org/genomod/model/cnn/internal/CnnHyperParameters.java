@@ -9,6 +9,7 @@ import org.genomod.api.param.Parameter;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.ParameterType;
 import org.genomod.api.param.Parameters;
+import org.genomod.dl4j.OutputHead;
 
 /**
  * The family's hyper-parameters. Only {@code preset} has a schema default: every other key defaults to
@@ -25,6 +26,7 @@ final class CnnHyperParameters {
     static final String L2 = "l2";
     static final String BATCH_NORM = "batch_norm";
     static final String ACTIVATION = "activation";
+    static final String LOSS = "loss";
 
     static final List<String> ACTIVATIONS = List.of("relu", "elu", "tanh", "leakyrelu");
 
@@ -45,6 +47,7 @@ final class CnnHyperParameters {
                     "batch normalisation between each convolution and its activation" + defaults(CnnArchitecture::batchNorm),
                     null, null, null))
             .add(choice(ACTIVATION, ACTIVATIONS, "hidden activation", CnnArchitecture::activation))
+            .choice(LOSS, "auto", OutputHead.LOSSES, "training loss; auto: cross-entropy for classification, mse for regression")
             .build();
 
     private CnnHyperParameters() {

@@ -2,6 +2,7 @@ package org.genomod.model.cnn.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.genomod.api.data.DatasetSchema;
@@ -11,11 +12,12 @@ import org.genomod.api.model.ModelRequest;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.Parameters;
 import org.genomod.dl4j.Dl4jModel;
+import org.genomod.dl4j.OutputHead;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * DeepBind/Basset-style 1-D convolutional networks over one-hot sequences ({@code [length, channels]}).
- * Outputs, output activation and loss follow the dataset's task.
+ * Outputs and output activation follow the dataset's task; the loss too unless chosen.
  */
 @Component(service = ModelFamily.class, property = ModelFamily.SERVICE_PROPERTY + "=cnn")
 public final class CnnModelFamily implements ModelFamily {
@@ -27,18 +29,20 @@ public final class CnnModelFamily implements ModelFamily {
 
     @Override
     public List<String> check(DatasetSchema schema, Parameters hyperParameters) {
-        return CnnHyperParameters.architecture(hyperParameters).problems(schema.featureShape());
+        List<String> problems = new ArrayList<>(CnnHyperParameters.architecture(hyperParameters).problems(schema.featureShape()));
+        OutputHead.problem(schema.task(), hyperParameters.string(CnnHyperParameters.LOSS)).ifPresent(problems::add);
+        return problems;
     }
 
     @Override
     public Model create(ModelRequest request) {
         CnnArchitecture architecture = CnnHyperParameters.architecture(request.hyperParameters());
-        List<String> problems = architecture.problems(request.schema().featureShape());
+        List<String> problems = check(request.schema(), request.hyperParameters());
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        MultiLayerNetwork network = new MultiLayerNetwork(
-                CnnNetworks.configuration(architecture, request.schema(), request.training(), request.seed()));
+        MultiLayerNetwork network = new MultiLayerNetwork(CnnNetworks.configuration(architecture, request.schema(),
+                request.training(), request.seed(), request.hyperParameters().string(CnnHyperParameters.LOSS)));
         network.init();
         return Dl4jModel.of(network, request.schema(), CnnNetworks.LAYOUT, request.classWeights());
     }

@@ -38,7 +38,7 @@ final class CnnNetworks {
     }
 
     static MultiLayerConfiguration configuration(CnnArchitecture architecture, DatasetSchema schema,
-                                                 TrainingOptions training, long seed) {
+                                                 TrainingOptions training, long seed, String loss) {
         Activation activation = activation(architecture.activation());
         NeuralNetConfiguration.Builder network = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -96,7 +96,7 @@ final class CnnNetworks {
             }
             layers.layer(layer.build());
         }
-        OutputLayer.Builder output = OutputHead.builder(schema);
+        OutputLayer.Builder output = OutputHead.builder(schema, loss);
         if (dropout) {
             output.dropOut(dropout(architecture));
         }

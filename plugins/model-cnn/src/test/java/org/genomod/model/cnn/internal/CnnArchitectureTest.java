@@ -59,7 +59,7 @@ class CnnArchitectureTest {
 
     private static MultiLayerConfiguration configuration(DatasetSchema schema, Map<String, ?> raw, TrainingOptions training)
             throws ParameterException {
-        return CnnNetworks.configuration(CnnHyperParameters.architecture(parameters(raw)), schema, training, 123);
+        return CnnNetworks.configuration(CnnHyperParameters.architecture(parameters(raw)), schema, training, 123, "auto");
     }
 
     private static Layer layer(MultiLayerConfiguration conf, int index) {
@@ -220,9 +220,9 @@ class CnnArchitectureTest {
     }
 
     @Test
-    void onlyThePresetHasASchemaDefault() throws ParameterException {
+    void onlyThePresetAndLossHaveSchemaDefaults() throws ParameterException {
         Parameters none = parameters(Map.of());
-        assertEquals(Map.of("preset", "custom"), none.asMap());
+        assertEquals(Map.of("preset", "custom", "loss", "auto"), none.asMap());
         assertEquals(Preset.CUSTOM.architecture(), CnnHyperParameters.architecture(none));
         assertTrue(CnnHyperParameters.SCHEMA.parameter("filters").orElseThrow().description()
                 .contains("deepbind [16], basset [300, 200, 200]"));
