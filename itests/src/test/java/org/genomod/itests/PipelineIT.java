@@ -69,9 +69,7 @@ public class PipelineIT extends GenomodTestSupport {
         sharedData("uci-splice-junction/splice.data");
         PipelineSpec parsed = jobs.parse(example);
         Path out = Files.createTempDirectory("splice-");
-        PipelineSpec spec = new PipelineSpec(parsed.name(), parsed.source(), parsed.baseDirectory(), parsed.reader(),
-                parsed.split(), parsed.model(), parsed.training(), parsed.evaluators(), parsed.interpreters(), out,
-                parsed.seed(), parsed.raw());
+        PipelineSpec spec = parsed.withOutputDirectory(out);
         JobResult result = jobs.submit(spec).await();
         assertEquals(result.message(), JobStatus.SUCCEEDED, result.status());
         double accuracy = result.testMetrics().get("classification").scalars().get("accuracy");

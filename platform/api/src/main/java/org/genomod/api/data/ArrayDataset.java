@@ -13,14 +13,17 @@ public final class ArrayDataset implements Dataset {
     private final float[] labels;
     private final String[] ids;
     private final String[] groups;
+    private final Network network;
 
-    private ArrayDataset(DatasetSchema schema, boolean labelled, float[] features, float[] labels, String[] ids, String[] groups) {
+    private ArrayDataset(DatasetSchema schema, boolean labelled, float[] features, float[] labels, String[] ids, String[] groups,
+                         Network network) {
         this.schema = schema;
         this.labelled = labelled;
         this.features = features;
         this.labels = labels;
         this.ids = ids;
         this.groups = groups;
+        this.network = network;
     }
 
     public static Builder builder(DatasetSchema schema, boolean labelled) {
@@ -32,6 +35,7 @@ public final class ArrayDataset implements Dataset {
     @Override public String id(int index) { return ids[index]; }
     @Override public String group(int index) { return groups[index]; }
     @Override public boolean labelled() { return labelled; }
+    @Override public java.util.Optional<Network> network() { return java.util.Optional.ofNullable(network); }
 
     @Override
     public void features(int index, float[] dest, int offset) {
@@ -53,6 +57,7 @@ public final class ArrayDataset implements Dataset {
         private float[] labels = new float[0];
         private final List<String> ids = new ArrayList<>();
         private final List<String> groups = new ArrayList<>();
+        private Network network;
 
         private Builder(DatasetSchema schema, boolean labelled) {
             this.schema = Objects.requireNonNull(schema);
@@ -91,12 +96,18 @@ public final class ArrayDataset implements Dataset {
             return ids.size();
         }
 
+        /** The network the examples live on (see {@link Dataset#network()}). */
+        public Builder network(Network network) {
+            this.network = network;
+            return this;
+        }
+
         public ArrayDataset build() {
             int n = ids.size();
             return new ArrayDataset(schema, labelled,
                     Arrays.copyOf(features, n * schema.featureSize()),
                     Arrays.copyOf(labels, n * schema.labelSize()),
-                    ids.toArray(String[]::new), groups.toArray(String[]::new));
+                    ids.toArray(String[]::new), groups.toArray(String[]::new), network);
         }
     }
 }

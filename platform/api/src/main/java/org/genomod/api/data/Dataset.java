@@ -29,6 +29,14 @@ public interface Dataset {
     /** Copies {@link DatasetSchema#labelSize()} values; zeros when {@link #labelled()} is false. */
     void labels(int index, float[] dest, int offset);
 
+    /**
+     * The network the examples live on, when there is one: node classification (examples are
+     * nodes) or graph signals (each example's features are values on the nodes).
+     */
+    default java.util.Optional<Network> network() {
+        return java.util.Optional.empty();
+    }
+
     /** A view of the given examples, in that order. */
     default Dataset select(int[] indices) {
         return new SubsetDataset(this, indices);

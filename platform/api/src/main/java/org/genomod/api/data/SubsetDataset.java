@@ -20,6 +20,7 @@ final class SubsetDataset implements Dataset {
     @Override public String id(int index) { return source.id(indices[index]); }
     @Override public String group(int index) { return source.group(indices[index]); }
     @Override public boolean labelled() { return source.labelled(); }
+    @Override public java.util.Optional<Network> network() { return source.network(); }
     @Override public void features(int index, float[] dest, int offset) { source.features(indices[index], dest, offset); }
     @Override public void labels(int index, float[] dest, int offset) { source.labels(indices[index], dest, offset); }
 }

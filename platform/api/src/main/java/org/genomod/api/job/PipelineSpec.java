@@ -12,22 +12,31 @@ import org.genomod.api.train.TrainingOptions;
  * @param name         job name for logs and provenance
  * @param source       the spec file, or {@code null} for a spec made in code
  * @param baseDirectory directory that relative paths in the spec resolve against
+ * @param transform    feature transform fitted on the training split only: {@code none} or
+ *                     {@code standardize} (per feature, to mean 0 and standard deviation 1)
  * @param raw          the spec as written, recorded verbatim in provenance
  */
 public record PipelineSpec(String name, Path source, Path baseDirectory, PluginRef reader, SplitSpec split,
-                           PluginRef model, TrainingOptions training, List<PluginRef> evaluators,
+                           String transform, PluginRef model, TrainingOptions training, List<PluginRef> evaluators,
                            List<PluginRef> interpreters, Path outputDirectory, long seed, Map<String, Object> raw) {
     public PipelineSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(split, "split");
+        transform = transform == null ? "none" : transform;
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(training, "training");
         evaluators = List.copyOf(evaluators);
         interpreters = interpreters == null ? List.of() : List.copyOf(interpreters);
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         raw = raw == null ? Map.of() : raw;
+    }
+
+    /** The same job writing elsewhere. */
+    public PipelineSpec withOutputDirectory(Path directory) {
+        return new PipelineSpec(name, source, baseDirectory, reader, split, transform, model, training, evaluators,
+                interpreters, directory, seed, raw);
     }
 
     /** Where a spec error is reported: the file name, or the job name for specs made in code. */

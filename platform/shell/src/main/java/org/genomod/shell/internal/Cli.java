@@ -57,6 +57,7 @@ public final class Cli implements Function<String[], Integer> {
                 .addSubcommand(new PredictCommand(prediction, console))
                 .addSubcommand(new PluginsCommand(context, console))
                 .addSubcommand(new JobsCommand(jobs, console))
+                .addSubcommand(new InspectCommand(context, console))
                 .addSubcommand(new ShellCommand(console))
                 .addSubcommand(new BenchCommand(jobs, console));
         line.setOut(new PrintWriter(System.out, true));

@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.scope=genomod",
         "osgi.command.function=demo", "osgi.command.function=run", "osgi.command.function=predict",
         "osgi.command.function=plugins", "osgi.command.function=jobs",
-        "osgi.command.function=shutdown"})
+        "osgi.command.function=shutdown", "osgi.command.function=inspect"})
 public final class GogoCommands {
     private final Cli cli;
     private final org.osgi.framework.BundleContext context;
@@ -37,6 +37,10 @@ public final class GogoCommands {
 
     public void plugins(String... args) {
         invoke("plugins", args);
+    }
+
+    public void inspect(String... args) {
+        invoke("inspect", args);
     }
 
     public void jobs(String... args) {

@@ -63,7 +63,8 @@ public final class DefaultPredictionService implements PredictionService {
                 throw new IOException(input + ": encodes to shape " + data.schema().featureShape()
                         + " but the model expects " + card.schema().featureShape());
             }
-            Predictions predictions = Batches.predictAll(loaded.model(), unlabelled(data), BATCH);
+            Dataset prepared = Standardizer.fromCard(card.preprocessing()).map(s -> s.apply(data)).orElse(data);
+            Predictions predictions = Batches.predictAll(loaded.model(), unlabelled(prepared), BATCH);
             Files.createDirectories(output.toAbsolutePath().getParent());
             ResultWriter.writePredictions(output, predictions);
             return new Summary(predictions.size(), card.schema().outputs(), output);

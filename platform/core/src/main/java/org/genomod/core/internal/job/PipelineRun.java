@@ -102,6 +102,14 @@ final class PipelineRun implements Runnable {
             checkFit(plan, schema);
 
             Splits splits = Splitter.split(dataset, spec.split(), spec.seed());
+            Map<String, Object> preprocessing = Map.of();
+            if (spec.transform().equals(Standardizer.KEY)) {
+                // fitted on the training split alone: validation and test statistics must not leak into training
+                Standardizer standardizer = Standardizer.fit(splits.train());
+                splits = new Splits(standardizer.apply(splits.train()), standardizer.apply(splits.validation()),
+                        standardizer.apply(splits.test()));
+                preprocessing = standardizer.toCard();
+            }
             if (splits.train().size() == 0 || splits.test().size() == 0) {
                 throw new Stop(JobStatus.FAILED, "the split leaves an empty " + (splits.train().size() == 0 ? "training" : "test")
                         + " set (" + dataset.size() + " records)");
@@ -131,7 +139,7 @@ final class PipelineRun implements Runnable {
             ModelCard card = new ModelCard(spec.model().name(), plan.family.lease().bundleSymbolicName(),
                     plan.family.lease().bundleVersion().toString(),
                     new PluginRef(spec.reader().name(), null, readerParametersForPrediction(plan)),
-                    schema, plan.family.parameters().asMap(), Provenance.training(options), dataDigest, spec.seed(),
+                    schema, preprocessing, plan.family.parameters().asMap(), Provenance.training(options), dataDigest, spec.seed(),
                     Provenance.metrics(metrics), Instant.now().toString(), null, provenance.summary(spec, plan));
             String modelDigest = store.save(model, card, out.resolve("model"));
             ResultWriter.writePredictions(out.resolve("predictions.tsv"), test);

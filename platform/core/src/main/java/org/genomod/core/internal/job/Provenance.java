@@ -56,6 +56,7 @@ final class Provenance {
         data.put("task", dataset.schema().task().name().toLowerCase());
         data.put("outputs", dataset.schema().outputs());
         data.put("feature_shape", dataset.schema().featureShape());
+        data.put("transform", spec.transform());
         data.put("split", Map.of("method", spec.split().method(), "train", splits.train().size(),
                 "validation", splits.validation().size(), "test", splits.test().size()));
         List<Map<String, Object>> inputs = new ArrayList<>();

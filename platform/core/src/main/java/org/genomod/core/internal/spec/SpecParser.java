@@ -34,6 +34,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class SpecParser {
     private static final Set<String> SECTIONS = Set.of("name", "seed", "data", "model", "training", "evaluate", "interpret", "output");
+    /** Feature transforms fitted on the training split (see PipelineSpec#transform). */
+    static final List<String> TRANSFORMS = List.of("none", "standardize");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     static final ParameterSchema SPLIT = ParameterSchema.builder()
@@ -100,8 +102,12 @@ public final class SpecParser {
         }
 
         Map<String, Object> data = section(spec, "data", true, problems);
-        PluginRef reader = plugin(data, "data", "reader", Set.of("split"), problems);
+        PluginRef reader = plugin(data, "data", "reader", Set.of("split", "transform"), problems);
         SplitSpec split = split(data.get("split"), baseDirectory, problems);
+        String transform = data.getOrDefault("transform", "none").toString();
+        if (!TRANSFORMS.contains(transform)) {
+            problems.add("data.transform must be one of " + String.join(", ", TRANSFORMS) + ", got '" + transform + "'");
+        }
 
         Map<String, Object> model = section(spec, "model", true, problems);
         PluginRef family = plugin(model, "model", "family", Set.of(), problems);
@@ -121,7 +127,7 @@ public final class SpecParser {
         if (!problems.isEmpty()) {
             throw new SpecException(origin, problems);
         }
-        return new PipelineSpec(name, source, baseDirectory, reader, split, family, training, evaluators, interpreters,
+        return new PipelineSpec(name, source, baseDirectory, reader, split, transform, family, training, evaluators, interpreters,
                 output, seed, raw);
     }
 

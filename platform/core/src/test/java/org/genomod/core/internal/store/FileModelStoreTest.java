@@ -27,7 +27,7 @@ class FileModelStoreTest {
 
     private static ModelCard card(long seed) {
         return new ModelCard("logistic", "test.bundle", "1.0.0", new PluginRef("fasta", null, Map.of("format", "uci")),
-                Fixtures.BINARY, Map.of("rate", 0.5), Map.of(), "abc", seed, Map.of(), "2026-01-01T00:00:00Z", null, Map.of());
+                Fixtures.BINARY, Map.of(), Map.of("rate", 0.5), Map.of(), "abc", seed, Map.of(), "2026-01-01T00:00:00Z", null, Map.of());
     }
 
     @Test
