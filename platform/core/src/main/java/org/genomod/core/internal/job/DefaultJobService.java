@@ -37,6 +37,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = JobService.class, configurationPid = DefaultJobService.PID)
 public final class DefaultJobService implements JobService {
     static final String PID = "org.genomod.core.jobs";
+    private static final int KEEP_FINISHED = 500;
 
     @ObjectClassDefinition(name = "genomod jobs")
     public @interface Config {
@@ -115,9 +116,19 @@ public final class DefaultJobService implements JobService {
     public Job submit(PipelineSpec spec) throws SpecException {
         validate(spec);
         RunningJob job = new RunningJob(String.format("job-%04d", counter.incrementAndGet()), spec);
+        forgetOldFinishedJobs();
         jobs.put(job.id(), job);
         executor.execute(new PipelineRun(job, registry, trainer, store, provenance));
         return job;
+    }
+
+    /** A long-running server keeps the most recent finished jobs only; their results stay on disk. */
+    private void forgetOldFinishedJobs() {
+        List<RunningJob> finished = jobs.values().stream().filter(j -> j.status().terminal())
+                .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        for (int i = 0; i < finished.size() - KEEP_FINISHED; i++) {
+            jobs.remove(finished.get(i).id());
+        }
     }
 
     @Override
