@@ -38,6 +38,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class DefaultJobService implements JobService {
     static final String PID = "org.genomod.core.jobs";
     private static final int KEEP_FINISHED = 500;
+    /** Ids are job-0001, ..., job-9999, job-10000: shorter ids are older. */
+    private static final java.util.Comparator<Job> SUBMISSION_ORDER =
+            java.util.Comparator.comparing((Job j) -> j.id().length()).thenComparing(Job::id);
 
     @ObjectClassDefinition(name = "genomod jobs")
     public @interface Config {
@@ -125,7 +128,7 @@ public final class DefaultJobService implements JobService {
     /** A long-running server keeps the most recent finished jobs only; their results stay on disk. */
     private void forgetOldFinishedJobs() {
         List<RunningJob> finished = jobs.values().stream().filter(j -> j.status().terminal())
-                .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+                .sorted(SUBMISSION_ORDER).toList();
         for (int i = 0; i < finished.size() - KEEP_FINISHED; i++) {
             jobs.remove(finished.get(i).id());
         }
@@ -134,7 +137,7 @@ public final class DefaultJobService implements JobService {
     @Override
     public List<Job> jobs() {
         List<Job> list = new ArrayList<>(jobs.values());
-        list.sort((a, b) -> a.id().compareTo(b.id()));
+        list.sort(SUBMISSION_ORDER);
         return list;
     }
 
