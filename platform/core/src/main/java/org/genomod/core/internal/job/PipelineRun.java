@@ -1,7 +1,6 @@
 package org.genomod.core.internal.job;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +37,6 @@ import org.genomod.api.train.TrainingListener;
 import org.genomod.api.train.TrainingOptions;
 import org.genomod.api.train.TrainingResult;
 import org.genomod.api.train.ValidationScorer;
-import org.genomod.core.internal.io.Digests;
 import org.genomod.core.internal.io.Json;
 import org.genomod.core.internal.registry.Lease;
 import org.genomod.core.internal.registry.PluginRegistry;
@@ -135,11 +133,11 @@ final class PipelineRun implements Runnable {
             phase("writing", "writing results to " + spec.outputDirectory());
             Path out = spec.outputDirectory();
             Files.createDirectories(out);
-            String dataDigest = dataDigest(plan);
+            InputDigests digests = InputDigests.of(plan.reader.service().inputs(plan.reader.parameters()));
             ModelCard card = new ModelCard(spec.model().name(), plan.family.lease().bundleSymbolicName(),
                     plan.family.lease().bundleVersion().toString(),
                     new PluginRef(spec.reader().name(), null, readerParametersForPrediction(plan)),
-                    schema, preprocessing, plan.family.parameters().asMap(), Provenance.training(options), dataDigest, spec.seed(),
+                    schema, preprocessing, plan.family.parameters().asMap(), Provenance.training(options), digests.combined(), spec.seed(),
                     Provenance.metrics(metrics), Instant.now().toString(), null, provenance.summary(spec, plan));
             String modelDigest = store.save(model, card, out.resolve("model"));
             ResultWriter.writePredictions(out.resolve("predictions.tsv"), test);
@@ -147,7 +145,7 @@ final class PipelineRun implements Runnable {
             Map<String, Object> interpretation = interpret(plan, model, splits.test(), out, cancellation);
             Duration elapsed = Duration.between(started, Instant.now());
             Json.write(out.resolve("metrics.json"), provenance.metricsDocument(job, spec, plan, dataset, splits, training,
-                    metrics, interpretation, model, modelDigest, dataDigest, started, elapsed));
+                    metrics, interpretation, model, modelDigest, digests, started, elapsed));
             job.finish(new JobResult(JobStatus.SUCCEEDED, "results in " + out, out, metrics, elapsed));
         } catch (SpecException e) {
             job.finish(failure(JobStatus.FAILED, e.getMessage(), spec, started));
@@ -232,14 +230,6 @@ final class PipelineRun implements Runnable {
         Map<String, Object> params = new LinkedHashMap<>(plan.reader.parameters().asMap());
         params.remove(org.genomod.api.data.DataReader.PATH);
         return params;
-    }
-
-    private static String dataDigest(Plan plan) throws IOException {
-        StringBuilder lines = new StringBuilder();
-        for (Path input : plan.reader.service().inputs(plan.reader.parameters())) {
-            lines.append(Digests.sha256(input)).append("  ").append(input.getFileName()).append('\n');
-        }
-        return Digests.sha256(lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private Map<String, Object> interpret(Plan plan, Model model, Dataset test, Path out, Cancellation cancellation)

@@ -1,7 +1,5 @@
 package org.genomod.core.internal.job;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import org.genomod.api.model.Model;
 import org.genomod.api.train.EpochReport;
 import org.genomod.api.train.TrainingOptions;
 import org.genomod.api.train.TrainingResult;
-import org.genomod.core.internal.io.Digests;
 import org.genomod.core.internal.registry.Lease;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -43,7 +40,7 @@ final class Provenance {
     Map<String, Object> metricsDocument(RunningJob job, PipelineSpec spec, Plan plan, Dataset dataset, Splits splits,
                                         TrainingResult training, Map<String, Metrics> metrics,
                                         Map<String, Object> interpretation, Model model, String modelDigest,
-                                        String dataDigest, Instant started, Duration elapsed) throws IOException {
+                                        InputDigests digests, Instant started, Duration elapsed) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema_version", SCHEMA_VERSION);
         doc.put("job", Map.of("id", job.id(), "name", spec.name(), "status", "SUCCEEDED",
@@ -59,12 +56,8 @@ final class Provenance {
         data.put("transform", spec.transform());
         data.put("split", Map.of("method", spec.split().method(), "train", splits.train().size(),
                 "validation", splits.validation().size(), "test", splits.test().size()));
-        List<Map<String, Object>> inputs = new ArrayList<>();
-        for (Path input : plan.reader.service().inputs(plan.reader.parameters())) {
-            inputs.add(Map.of("path", input.toString(), "sha256", Digests.sha256(input)));
-        }
-        data.put("inputs", inputs);
-        data.put("sha256", dataDigest);
+        data.put("inputs", digests.asList());
+        data.put("sha256", digests.combined());
         doc.put("data", data);
 
         Map<String, Object> train = new LinkedHashMap<>();
