@@ -1,0 +1,67 @@
+package org.genomod.reader.expression.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.genomod.api.data.Dataset;
+import org.genomod.api.data.ReadContext;
+import org.genomod.api.param.ParameterException;
+import org.genomod.api.train.Cancellation;
+
+/** Drives the reader as the platform does: raw spec values validated against its schema, then read. */
+final class Reads {
+    static final ReadContext TRAINING = ReadContext.forTraining(Cancellation.NEVER);
+
+    private Reads() {
+    }
+
+    static Dataset read(Path path, ReadContext context, Object... keyValues) throws IOException {
+        Map<String, Object> raw = new HashMap<>();
+        raw.put("path", path.toString());
+        for (int i = 0; i < keyValues.length; i += 2) {
+            raw.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        ExpressionDataReader reader = new ExpressionDataReader();
+        try {
+            return reader.read(reader.parameters().validate(raw, path.getParent()), context);
+        } catch (ParameterException e) {
+            throw new AssertionError("test spec rejected: " + e.getMessage(), e);
+        }
+    }
+
+    static Dataset train(Path path, Object... keyValues) throws IOException {
+        return read(path, TRAINING, keyValues);
+    }
+
+    static Dataset predict(Path path, List<String> outputs, Object... keyValues) throws IOException {
+        return read(path, ReadContext.forPrediction(outputs), keyValues);
+    }
+
+    static float[] features(Dataset dataset, int index) {
+        float[] values = new float[dataset.schema().featureSize()];
+        dataset.features(index, values, 0);
+        return values;
+    }
+
+    static float[] labels(Dataset dataset, int index) {
+        float[] values = new float[dataset.schema().labelSize()];
+        dataset.labels(index, values, 0);
+        return values;
+    }
+
+    static int indexOf(Dataset dataset, String id) {
+        for (int i = 0; i < dataset.size(); i++) {
+            if (dataset.id(i).equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no example " + id);
+    }
+
+    /** The value of one feature of one example. */
+    static float value(Dataset dataset, String sample, int feature) {
+        return features(dataset, indexOf(dataset, sample))[feature];
+    }
+}
