@@ -29,6 +29,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = PredictionService.class)
 public final class DefaultPredictionService implements PredictionService {
     private static final int BATCH = 256;
+    /** Schema attribute a reader sets to a digest of its feature names in order (expression, genotype readers). */
+    static final String FEATURE_DIGEST = "feature_digest";
     private final PluginRegistry registry;
     private final ModelStore store;
 
@@ -62,6 +64,13 @@ public final class DefaultPredictionService implements PredictionService {
             if (!data.schema().featureShape().equals(card.schema().featureShape())) {
                 throw new IOException(input + ": encodes to shape " + data.schema().featureShape()
                         + " but the model expects " + card.schema().featureShape());
+            }
+            // same shape is not enough for tables: the same genes or SNPs must sit in the same columns
+            Object trained = card.schema().attributes().get(FEATURE_DIGEST);
+            Object features = data.schema().attributes().get(FEATURE_DIGEST);
+            if (trained != null && features != null && !trained.equals(features)) {
+                throw new IOException(input + ": its features (names or order) differ from those the model was trained on;"
+                        + " give it the same genes or SNPs in the same order");
             }
             Dataset prepared = Standardizer.fromCard(card.preprocessing()).map(s -> s.apply(data)).orElse(data);
             Predictions predictions = Batches.predictAll(loaded.model(), unlabelled(prepared), BATCH);
