@@ -3,10 +3,10 @@ package org.genomod.reader.fasta.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.genomod.api.data.ArrayDataset;
 import org.genomod.api.data.DataReader;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.data.DatasetSchema;
@@ -17,13 +17,17 @@ import org.genomod.api.param.Parameters;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Reads labelled or unlabelled nucleotide sequences (FASTA, UCI, TSV) into a one-hot dataset of shape
- * {@code [length, 4]}. Reading is two passes over memory, not over the file: records are collected
- * and checked while streaming, then encoded once the outputs are known (they depend on every label).
+ * Reads labelled or unlabelled DNA, RNA or protein sequences (FASTA, FASTQ, UCI, TSV) into a one-hot
+ * dataset of shape {@code [length, channels]} or a k-mer profile of shape {@code [symbols^k]}. Reading
+ * is two passes over memory, not over the file: records are collected and checked while streaming,
+ * then labelled once the outputs are known (they depend on every label). The records are held in
+ * memory as sequences and encoded on access (see {@link SequenceDataset}): these files are training
+ * examples, not genomes (a genome is read through windows by reader-intervals).
  */
 @Component(service = DataReader.class, property = {
     DataReader.SERVICE_PROPERTY + "=fasta",
     DataReader.FORMATS_PROPERTY + "=fasta",
+    DataReader.FORMATS_PROPERTY + "=fastq",
     DataReader.FORMATS_PROPERTY + "=uci",
     DataReader.FORMATS_PROPERTY + "=tsv"})
 public final class FastaDataReader implements DataReader {
@@ -60,32 +64,38 @@ public final class FastaDataReader implements DataReader {
             throw new InputFormatException(path, 0, "labels: none leaves the records unlabelled, but training needs labels");
         }
         InputFormat format = options.format() != null ? options.format() : InputFormat.detect(path);
-        OneHotEncoder encoder = new OneHotEncoder(options.alphabet());
+        boolean sameLength = options.encoding() == ReaderOptions.Encoding.ONEHOT && options.length() == 0;
 
-        RecordCollector records = new RecordCollector(path, options.length(), labelSource(options), context.cancellation());
+        RecordCollector records = new RecordCollector(path, sameLength, labelSource(options), context.cancellation());
         try (LineSource lines = LineSource.open(path)) {
-            format.parser(encoder).parse(lines, records);
+            format.parser(options.labelKey()).parse(lines, new SequenceAssembler(path, options.alphabet(), records));
         }
         boolean labelled = records.labelled(context.labelsRequired(), missingLabelHint(options, format));
         OutputPlan plan = OutputPlan.resolve(options.task(), options.positive(), context.outputs(),
                 labelled ? records.classes() : Map.of(), path);
 
-        int length = options.length() > 0 ? options.length() : records.commonLength();
-        DatasetSchema schema = new DatasetSchema(List.of(length, encoder.channels()), options.alphabet().encoding(),
-                plan.task(), plan.outputs(), Map.of(
-                        "alphabet", options.alphabet().id(),
-                        "length", length,
-                        "reverse_complement", options.reverseComplement(),
-                        "format", format.id()));
-        SequenceLayout layout = new SequenceLayout(encoder, length, options.reverseComplement());
-        ArrayDataset.Builder dataset = ArrayDataset.builder(schema, labelled);
-        float[] features = new float[layout.featureSize()];
-        for (int i = 0; i < records.size(); i++) {
-            records.checkCancelled(i);
-            layout.encode(records.sequence(i), features);
-            dataset.add(records.id(i), null, features, labelled ? plan.labels(records.label(i)) : null);
+        int length = options.length() > 0 || !sameLength ? options.length() : records.commonLength();
+        SequenceFeatures features = options.features(length);
+        Map<String, Object> attributes = new HashMap<>(features.attributes());
+        attributes.put("alphabet", options.alphabet().id());
+        attributes.put("length", length);
+        attributes.put("reverse_complement", options.reverseComplement());
+        attributes.put("format", format.id());
+        DatasetSchema schema = new DatasetSchema(features.shape(), features.encoding(), plan.task(), plan.outputs(), attributes);
+        int n = records.size();
+        String[] ids = new String[n];
+        byte[][] sequences = new byte[n][];
+        String[] groups = new String[n];
+        float[][] labels = labelled ? new float[n][] : null;
+        for (int i = 0; i < n; i++) {
+            ids[i] = records.id(i);
+            sequences[i] = records.sequence(i);
+            groups[i] = records.group(i);
+            if (labelled) {
+                labels[i] = plan.labels(records.label(i));
+            }
         }
-        return dataset.build();
+        return new SequenceDataset(schema, features, ids, sequences, groups, labels);
     }
 
     private static Function<SequenceRecord, String> labelSource(ReaderOptions options) throws IOException {

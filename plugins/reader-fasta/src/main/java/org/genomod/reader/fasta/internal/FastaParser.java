@@ -1,59 +1,57 @@
 package org.genomod.reader.fasta.internal;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 /**
- * FASTA, sequences possibly wrapped over several lines. The header's first word is the record id and,
- * when there are more words, its last word is the record's label ({@code >seq17 motif}). htsjdk's
- * {@code FastaSequenceFile} was not used because it reports no line numbers, which bad-input errors need.
+ * FASTA, sequences possibly wrapped over several lines; the header gives the id and label (see
+ * {@link Header}). htsjdk's {@code FastaSequenceFile} was not used because it reports no line numbers,
+ * which bad-input errors need, and holds whole records, which inspecting a genome must not.
  */
 final class FastaParser implements RecordParser {
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private final OneHotEncoder encoder;
+    private final String labelKey;
 
-    FastaParser(OneHotEncoder encoder) {
-        this.encoder = encoder;
+    FastaParser(String labelKey) {
+        this.labelKey = labelKey;
     }
 
     @Override
     public void parse(LineSource lines, Sink sink) throws IOException {
         String id = null;
-        String label = null;
         long headerLine = 0;
-        StringBuilder bases = new StringBuilder();
+        long bases = 0;
         for (String line = lines.nextLine(); line != null; line = lines.nextLine()) {
             line = line.strip();
             if (line.charAt(0) == '>') {
                 if (id != null) {
-                    emit(lines, sink, id, bases, label, headerLine);
+                    end(lines, sink, id, bases, headerLine);
                 }
-                String[] words = WHITESPACE.split(line.substring(1).strip());
-                if (words[0].isEmpty()) {
+                Header header = Header.parse(line.substring(1), labelKey);
+                if (header == null) {
                     throw lines.error(lines.lineNumber(), "FASTA header has no sequence name");
                 }
-                id = words[0];
-                label = words.length > 1 ? words[words.length - 1] : null;
+                id = header.id();
                 headerLine = lines.lineNumber();
-                bases.setLength(0);
+                bases = 0;
+                sink.begin(id, header.label(), headerLine);
             } else if (id == null) {
-                throw lines.error(lines.lineNumber(), "sequence data before the first '>' header line");
+                throw lines.error(lines.lineNumber(), line.charAt(0) == '@'
+                        ? "starts with '@', not '>': this looks like FASTQ, not FASTA"
+                        : "sequence data before the first '>' header line");
             } else {
-                RecordParser.requireValid(encoder, lines, id, line, bases.length());
-                bases.append(line);
+                sink.bases(line, lines.lineNumber());
+                bases += line.length();
             }
         }
         if (id == null) {
             throw lines.error(0, "is empty");
         }
-        emit(lines, sink, id, bases, label, headerLine);
+        end(lines, sink, id, bases, headerLine);
     }
 
-    private static void emit(LineSource lines, Sink sink, String id, StringBuilder bases, String label, long headerLine)
-            throws IOException {
-        if (bases.length() == 0) {
+    private static void end(LineSource lines, Sink sink, String id, long bases, long headerLine) throws IOException {
+        if (bases == 0) {
             throw lines.error(headerLine, "record '" + id + "' has no sequence");
         }
-        sink.accept(new SequenceRecord(id, bases.toString(), label, headerLine));
+        sink.end();
     }
 }

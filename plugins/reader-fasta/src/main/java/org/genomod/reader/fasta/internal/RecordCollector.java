@@ -3,6 +3,7 @@ package org.genomod.reader.fasta.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,21 +16,24 @@ import org.genomod.api.train.Cancellation;
 
 /**
  * Accepts parsed records one by one, checking what needs the whole file (ids, lengths, labels), and
- * keeps them compactly (the sequence as a string, the label as a shared class name) until the
- * outputs are known and they can be encoded.
+ * keeps them compactly (the sequence as a byte per base, the label and group as shared names) until
+ * the outputs are known and the dataset can be built. The group is the contig of a coordinate-named record
+ * (see {@link GenomicId}), so chromosomes can be held out.
  */
-final class RecordCollector implements RecordParser.Sink {
+final class RecordCollector implements SequenceAssembler.Receiver {
     /** Records between cancellation checks: cheap enough to be responsive, rare enough to cost nothing. */
     static final int CANCELLATION_INTERVAL = 4096;
 
     private final Path file;
-    private final int fixedLength;
+    private final boolean sameLength;
     private final Function<SequenceRecord, String> labelOf;
     private final Cancellation cancellation;
 
     private final List<String> ids = new ArrayList<>();
-    private final List<String> sequences = new ArrayList<>();
+    private final List<byte[]> sequences = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
+    private final List<String> groups = new ArrayList<>();
+    private final Map<String, String> contigs = new HashMap<>();
     private final List<Long> lines = new ArrayList<>();
     private final Map<String, Integer> indexById = new HashMap<>();
     /** Each class name's one shared instance and the line that first used it, in order of first use. */
@@ -38,12 +42,12 @@ final class RecordCollector implements RecordParser.Sink {
     private int firstUnlabelled = -1;
 
     /**
-     * @param fixedLength 0 when every record must have the first record's length
-     * @param labelOf     the label of a record under the chosen label source; {@code null} for none
+     * @param sameLength whether every record must have the first record's length
+     * @param labelOf    the label of a record under the chosen label source; {@code null} for none
      */
-    RecordCollector(Path file, int fixedLength, Function<SequenceRecord, String> labelOf, Cancellation cancellation) {
+    RecordCollector(Path file, boolean sameLength, Function<SequenceRecord, String> labelOf, Cancellation cancellation) {
         this.file = file;
-        this.fixedLength = fixedLength;
+        this.sameLength = sameLength;
         this.labelOf = labelOf;
         this.cancellation = cancellation;
     }
@@ -52,14 +56,15 @@ final class RecordCollector implements RecordParser.Sink {
     public void accept(SequenceRecord record) throws IOException {
         int index = ids.size();
         checkCancelled(index);
-        if (fixedLength == 0 && index > 0 && record.sequence().length() != sequences.get(0).length()) {
+        byte[] bases = record.bases();
+        if (sameLength && index > 0 && bases.length != sequences.get(0).length) {
             throw new InputFormatException(file, record.line(), "record '" + record.id() + "' has "
-                    + record.sequence().length() + " bases, but the first record (line " + lines.get(0) + ") has "
-                    + sequences.get(0).length() + "; set the parameter length to crop and pad to one length");
+                    + bases.length + " bases, but the first record (line " + lines.get(0) + ") has "
+                    + sequences.get(0).length + "; set the parameter length to crop and pad to one length");
         }
         String label = canonical(labelOf.apply(record), record.line());
         Integer first = indexById.putIfAbsent(record.id(), index);
-        if (first != null && !isRepeat(first, record, label)) {
+        if (first != null && !isRepeat(first, bases, label)) {
             throw new InputFormatException(file, record.line(), "duplicate id '" + record.id()
                     + "' (first used on line " + lines.get(first) + ")");
         }
@@ -68,8 +73,10 @@ final class RecordCollector implements RecordParser.Sink {
             firstUnlabelled = firstUnlabelled < 0 ? index : firstUnlabelled;
         }
         ids.add(record.id());
-        sequences.add(record.sequence());
+        sequences.add(bases);
         labels.add(label);
+        String contig = GenomicId.contigOf(record.id());
+        groups.add(contig == null ? null : contigs.computeIfAbsent(contig, c -> c));
         lines.add(record.line());
     }
 
@@ -77,8 +84,8 @@ final class RecordCollector implements RecordParser.Sink {
      * An exact repeat (same id, sequence and label) is kept rather than rejected: published sets such
      * as UCI splice-junction contain them and their benchmark counts include them.
      */
-    private boolean isRepeat(int first, SequenceRecord record, String label) {
-        return sequences.get(first).equals(record.sequence()) && Objects.equals(labels.get(first), label);
+    private boolean isRepeat(int first, byte[] bases, String label) {
+        return Arrays.equals(sequences.get(first), bases) && Objects.equals(labels.get(first), label);
     }
 
     private record FirstUse(String label, long line) {
@@ -118,7 +125,7 @@ final class RecordCollector implements RecordParser.Sink {
 
     /** The length shared by all records; meaningful only when no fixed length was given. */
     int commonLength() {
-        return sequences.get(0).length();
+        return sequences.get(0).length;
     }
 
     /** The labels found, in order of first use, each with the line that first used it. */
@@ -132,11 +139,16 @@ final class RecordCollector implements RecordParser.Sink {
         return ids.get(index);
     }
 
-    String sequence(int index) {
+    byte[] sequence(int index) {
         return sequences.get(index);
     }
 
     String label(int index) {
         return labels.get(index);
+    }
+
+    /** The contig of a coordinate-named record, else {@code null}. */
+    String group(int index) {
+        return groups.get(index);
     }
 }

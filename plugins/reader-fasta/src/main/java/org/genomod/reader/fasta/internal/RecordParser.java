@@ -2,28 +2,28 @@ package org.genomod.reader.fasta.internal;
 
 import java.io.IOException;
 
-/** Parses one file format into {@link SequenceRecord}s, streaming: only the current record is held. */
+/**
+ * Parses one file format, streaming: records are handed on piece by piece (a FASTA sequence line by
+ * line), so a chromosome-sized record never has to be held unless the receiver wants it.
+ */
 interface RecordParser {
 
     /** Receives records in file order; may reject one by throwing. */
     interface Sink {
-        void accept(SequenceRecord record) throws IOException;
+        /** A record starts on {@code line}; {@code label} is the label it carries itself, {@code null} for none. */
+        void begin(String id, String label, long line) throws IOException;
+
+        /** The next piece of the current record's sequence, as written on {@code line}. */
+        void bases(String bases, long line) throws IOException;
+
+        /** FASTQ only: the current record's quality string, already checked against the sequence. */
+        default void qualities(String qualities, long line) throws IOException {
+        }
+
+        /** The current record is complete and has at least one base. */
+        void end() throws IOException;
     }
 
     /** @throws org.genomod.api.data.InputFormatException for malformed input, naming file and line */
     void parse(LineSource lines, Sink sink) throws IOException;
-
-    /**
-     * Rejects the first character of {@code bases} that is outside the alphabet, naming the current line.
-     *
-     * @param basesBefore how many bases of the record precede {@code bases} (FASTA sequences span lines)
-     */
-    static void requireValid(OneHotEncoder encoder, LineSource lines, String id, String bases, long basesBefore)
-            throws IOException {
-        int bad = encoder.firstInvalid(bases);
-        if (bad >= 0) {
-            throw lines.error(lines.lineNumber(),
-                    "record '" + id + "': " + encoder.describeInvalid(bases.charAt(bad), basesBefore + bad + 1));
-        }
-    }
 }

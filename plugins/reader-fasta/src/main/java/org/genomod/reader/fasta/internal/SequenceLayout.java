@@ -1,13 +1,16 @@
 package org.genomod.reader.fasta.internal;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Fits a record of any length into {@code length} positions: a longer record is cropped to its centre,
- * a shorter one is centred between all-zero positions (the extra position of an odd difference goes
- * to the end). With {@code reverseComplement} the whole record is reverse-complemented first.
+ * One-hot features of shape {@code [length, channels]}: fits a record of any length into {@code length}
+ * positions; a longer record is cropped to its centre, a shorter one is centred between all-zero
+ * positions (the extra position of an odd difference goes to the end). With {@code reverseComplement}
+ * the whole record is reverse-complemented first.
  */
-final class SequenceLayout {
+final class SequenceLayout implements SequenceFeatures {
     private final OneHotEncoder encoder;
     private final int length;
     private final boolean reverseComplement;
@@ -18,29 +21,53 @@ final class SequenceLayout {
         this.reverseComplement = reverseComplement;
     }
 
-    int featureSize() {
+    @Override
+    public List<Integer> shape() {
+        return List.of(length, encoder.channels());
+    }
+
+    @Override
+    public String encoding() {
+        return encoder.alphabet().encoding();
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return Map.of();
+    }
+
+    @Override
+    public boolean needsCommonLength() {
+        return true;
+    }
+
+    @Override
+    public int featureSize() {
         return length * encoder.channels();
     }
 
-    /** Writes {@link #featureSize()} values into {@code dest}, position-major. */
-    void encode(String sequence, float[] dest) {
-        Arrays.fill(dest, 0, featureSize(), 0f);
-        int n = sequence.length();
+    /** Writes {@link #featureSize()} values into {@code dest} at {@code offset}, position-major. */
+    @Override
+    public void encode(byte[] bases, float[] dest, int offset) {
+        int n = bases.length;
         if (n >= length) {
             // Cropping [skip, skip + length) of the oriented record; for the reverse complement that
             // window comes from the mirrored stretch of the record as written.
             int skip = (n - length) / 2;
             if (reverseComplement) {
-                encoder.encodeReverseComplement(sequence.subSequence(n - skip - length, n - skip), dest, 0);
+                encoder.encodeReverseComplement(bases, n - skip - length, n - skip, dest, offset);
             } else {
-                encoder.encode(sequence.subSequence(skip, skip + length), dest, 0);
+                encoder.encode(bases, skip, skip + length, dest, offset);
             }
         } else {
-            int offset = (length - n) / 2 * encoder.channels();
+            int channels = encoder.channels();
+            int start = offset + (length - n) / 2 * channels;
+            Arrays.fill(dest, offset, start, 0f);
+            Arrays.fill(dest, start + n * channels, offset + featureSize(), 0f);
             if (reverseComplement) {
-                encoder.encodeReverseComplement(sequence, dest, offset);
+                encoder.encodeReverseComplement(bases, 0, n, dest, start);
             } else {
-                encoder.encode(sequence, dest, offset);
+                encoder.encode(bases, 0, n, dest, start);
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.genomod.reader.fasta.internal;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,12 +13,6 @@ final class TsvParser implements RecordParser {
     private static final List<String> ID_COLUMNS = List.of("id", "eventid");
     private static final List<String> SEQUENCE_COLUMNS = List.of("sequence", "seq");
     private static final List<String> LABEL_COLUMNS = List.of("label", "bound");
-    private final OneHotEncoder encoder;
-
-    TsvParser(OneHotEncoder encoder) {
-        this.encoder = encoder;
-    }
-
     @Override
     public void parse(LineSource lines, Sink sink) throws IOException {
         String header = lines.nextLine();
@@ -50,9 +43,10 @@ final class TsvParser implements RecordParser {
             if (bases.isEmpty()) {
                 throw lines.error(lines.lineNumber(), "record '" + id + "' has no sequence");
             }
-            RecordParser.requireValid(encoder, lines, id, bases, 0);
             String label = labelColumn < 0 || fields[labelColumn].isEmpty() ? null : fields[labelColumn];
-            sink.accept(new SequenceRecord(id, bases, label, lines.lineNumber()));
+            sink.begin(id, label, lines.lineNumber());
+            sink.bases(bases, lines.lineNumber());
+            sink.end();
             any = true;
         }
         if (!any) {
@@ -61,7 +55,11 @@ final class TsvParser implements RecordParser {
     }
 
     private static String[] split(String line) {
-        return Arrays.stream(line.split("\t", -1)).map(String::strip).toArray(String[]::new);
+        String[] fields = line.split("\t", -1);
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = fields[i].strip();
+        }
+        return fields;
     }
 
     private static int find(String[] columns, List<String> names) {

@@ -7,12 +7,6 @@ import java.io.IOException;
  * with spaces or tabs (splice-junction and E. coli promoter data sets).
  */
 final class UciParser implements RecordParser {
-    private final OneHotEncoder encoder;
-
-    UciParser(OneHotEncoder encoder) {
-        this.encoder = encoder;
-    }
-
     @Override
     public void parse(LineSource lines, Sink sink) throws IOException {
         boolean any = false;
@@ -31,8 +25,9 @@ final class UciParser implements RecordParser {
             if (bases.isEmpty()) {
                 throw lines.error(lines.lineNumber(), "record '" + id + "' has no sequence");
             }
-            RecordParser.requireValid(encoder, lines, id, bases, 0);
-            sink.accept(new SequenceRecord(id, bases, label.isEmpty() ? null : label, lines.lineNumber()));
+            sink.begin(id, label.isEmpty() ? null : label, lines.lineNumber());
+            sink.bases(bases, lines.lineNumber());
+            sink.end();
             any = true;
         }
         if (!any) {

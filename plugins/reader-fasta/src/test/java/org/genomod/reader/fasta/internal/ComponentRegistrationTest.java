@@ -25,7 +25,14 @@ class ComponentRegistrationTest {
         String xml = descriptor(FastaDataReader.class);
         assertTrue(xml.contains("<provide interface=\"org.genomod.api.data.DataReader\"/>"), xml);
         assertTrue(xml.contains("<property name=\"genomod.reader\" type=\"String\" value=\"fasta\"/>"), xml);
-        assertTrue(xml.replaceAll("\\s+", " ").contains("<property name=\"genomod.formats\" type=\"String\">fasta uci tsv</property>"), xml);
+        assertTrue(xml.replaceAll("\\s+", " ").contains("<property name=\"genomod.formats\" type=\"String\">fasta fastq uci tsv</property>"), xml);
+    }
+
+    @Test
+    void inspectorIsRegisteredForTheFamily() throws IOException {
+        String xml = descriptor(SequenceFileInspector.class);
+        assertTrue(xml.contains("<provide interface=\"org.genomod.api.data.FileInspector\"/>"), xml);
+        assertTrue(xml.contains("<property name=\"genomod.inspector\" type=\"String\" value=\"fasta\"/>"), xml);
     }
 
     @Test
@@ -36,12 +43,14 @@ class ComponentRegistrationTest {
         new DnaOneHotEncoderService().encode("TN", out, 0);
         assertArrayEquals(new float[] {0, 0, 0, 1, .25f, .25f, .25f, .25f}, out);
         assertEquals(4, new RnaOneHotEncoderService().channels());
+        assertTrue(descriptor(ProteinOneHotEncoderService.class).contains("name=\"genomod.encoder\" type=\"String\" value=\"protein-one-hot\""));
+        assertEquals(20, new ProteinOneHotEncoderService().channels());
     }
 
     @Test
     void parametersAreDeclaredInSnakeCase() {
         new FastaDataReader().parameters().parameters().forEach(p ->
                 assertTrue(p.name().matches("[a-z]+(_[a-z]+)*"), p.name()));
-        assertEquals(9, new FastaDataReader().parameters().parameters().size());
+        assertEquals(13, new FastaDataReader().parameters().parameters().size());
     }
 }

@@ -164,4 +164,121 @@ class RealDataTest {
         assertEquals(TaskType.MULTICLASS, multiclass.schema().task());
         assertEquals(List.of("0", "1"), multiclass.schema().outputs());
     }
+
+    @Test
+    void ionmfClassTokensAreLabelsAndChromosomesAreGroups() throws IOException {
+        Path pum2 = TestData.file("ionmf-rbp-clipseq/23_PARCLIP_PUM2_hg19/train.sequences.fa.gz");
+        Dataset data = Reads.train(pum2, "task", "binary");
+
+        // zcat train.sequences.fa.gz | awk '/^>/{n++; if (/class:1/) p++} END{print n, p}'  ->  30000 6000
+        assertEquals(30000, data.size());
+        assertEquals(TaskType.BINARY, data.schema().task());
+        assertEquals(List.of("1"), data.schema().outputs());
+        assertEquals(List.of(101, 4), data.schema().featureShape());
+        int positives = 0;
+        Map<String, Integer> perContig = new HashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            positives += (int) labels(data, i)[0];
+            perContig.merge(data.group(i), 1, Integer::sum);
+        }
+        assertEquals(6000, positives);
+        // header "> chr1,+,69315,69415; class:0", sequence wrapped over 2 lines (60 + 41), starting ACTG
+        assertEquals("chr1,+,69315,69415", data.id(0));
+        assertArrayEquals(new float[] {0}, labels(data, 0));
+        assertArrayEquals(new float[] {1, 0, 0, 0}, position(data, 0, 0));
+        assertArrayEquals(new float[] {0, 0, 0, 1}, position(data, 0, 2));
+        assertArrayEquals(new float[] {0, 1, 0, 0}, position(data, 0, 60)); // the second line starts CTCC
+        // zcat ... | awk -F'[ ,]' '/^>/{c[$2]++} END{for (k in c) print k, c[k]}'
+        assertEquals(25, perContig.size());
+        assertEquals(3629, perContig.get("chr1"));
+        assertEquals(1062, perContig.get("chr8"));
+        assertEquals(1146, perContig.get("chr9"));
+        assertEquals(22, perContig.get("chrM"));
+        assertEquals(2, perContig.get("chrY"));
+        assertEquals("chrY,-,26953491,26953591", data.id(29999));
+    }
+
+    @Test
+    void ionmfTestSetsOfAllThreeProteins() throws IOException {
+        for (String protein : List.of("23_PARCLIP_PUM2_hg19", "24_PARCLIP_QKI_hg19", "8_PARCLIP_ELAVL1_hg19")) {
+            Dataset test = Reads.train(TestData.file("ionmf-rbp-clipseq/" + protein + "/test.sequences.fa.gz"));
+            // zcat test.sequences.fa.gz | grep -o 'class:[01]' | sort | uniq -c  ->  8000 class:0, 2000 class:1
+            assertEquals(10000, test.size(), protein);
+            assertEquals(List.of("0", "1"), test.schema().outputs(), protein);
+            int ones = 0;
+            for (int i = 0; i < test.size(); i++) {
+                ones += (int) labels(test, i)[1];
+            }
+            assertEquals(2000, ones, protein);
+        }
+    }
+
+    @Test
+    void uciPromotersWithTabPaddedSequences() throws IOException {
+        Dataset promoters = Reads.train(TestData.file("uci-ecoli-promoters/promoters.data"), "positive", "+");
+        // awk -F, '{c[$1]++; gsub(/[ \t]/, "", $3); l[length($3)]++} END {...}' promoters.data  ->  + 53, - 53, all 57 nt
+        assertEquals(106, promoters.size());
+        assertEquals(TaskType.BINARY, promoters.schema().task());
+        assertEquals(List.of(57, 4), promoters.schema().featureShape());
+        assertEquals("uci", promoters.schema().attributes().get("format"));
+        int positives = 0;
+        for (int i = 0; i < promoters.size(); i++) {
+            positives += (int) labels(promoters, i)[0];
+        }
+        assertEquals(53, positives);
+        assertEquals("S10", promoters.id(0)); // +,S10,\t\ttactagcaat...
+        assertArrayEquals(new float[] {0, 0, 0, 1}, position(promoters, 0, 0));
+        assertArrayEquals(new float[] {1, 0, 0, 0}, position(promoters, 0, 1));
+        assertEquals("867", promoters.id(53)); // the first negative, line 54
+        assertArrayEquals(new float[] {0}, labels(promoters, 53));
+    }
+
+    @Test
+    void deepBindKmerProfiles() throws IOException {
+        Path srf = TestData.file("deepbind-encode-chipseq-h1hesc/SRF_H1-hESC_SRF_HudsonAlpha_B.seq.gz");
+        Dataset data = Reads.train(srf, "positive", "1", "encoding", "kmer", "k", 4, "kmer_values", "count");
+        assertEquals(List.of(256), data.schema().featureShape());
+        assertEquals("dna-4-mer-count", data.schema().encoding());
+        float[] first = Reads.features(data, 0);
+        // zcat SRF_..._B.seq.gz | awk -F'\t' 'NR==2 {s=$3; for (i=1; i<=length(s)-3; i++) c[substr(s,i,4)]++;
+        //   print length(c), c["GCGC"], c["CGCG"], c["GGGG"], c["GCCG"], c["AAAA"]}'  ->  80 1 1 2 2 (none)
+        assertEquals(1f, first[kmer("GCGC")]);
+        assertEquals(1f, first[kmer("CGCG")]);
+        assertEquals(2f, first[kmer("GGGG")]);
+        assertEquals(2f, first[kmer("GCCG")]);
+        assertEquals(0f, first[kmer("AAAA")]);
+        int distinct = 0;
+        float total = 0;
+        for (float count : first) {
+            distinct += count > 0 ? 1 : 0;
+            total += count;
+        }
+        assertEquals(80, distinct);
+        assertEquals(101 - 4 + 1, total); // no N in the file: grep -c '[^ACGT]' on the seq column gives 0
+    }
+
+    @Test
+    void jangguCoordinatesGiveChromosomeGroups() throws IOException {
+        Dataset oct4 = Reads.predict(TestData.file("janggu-oct4-vs-mafk-chipseq/oct4_train.fa"), List.of("Oct4"));
+        // grep '>' oct4_train.fa | cut -d: -f1 | sort | uniq -c  ->  352 chr1, 198 chr8, 156 chr9, 2 chrY (3,897 in all)
+        assertEquals(3897, oct4.size());
+        Map<String, Integer> perContig = new HashMap<>();
+        for (int i = 0; i < oct4.size(); i++) {
+            perContig.merge(oct4.group(i), 1, Integer::sum);
+        }
+        assertEquals(352, perContig.get("chr1"));
+        assertEquals(198, perContig.get("chr8"));
+        assertEquals(156, perContig.get("chr9"));
+        assertEquals(2, perContig.get("chrY"));
+        assertEquals(24, perContig.size());
+    }
+
+    /** The index of a nucleotide k-mer in a profile: base-4 digits in ACGT order. */
+    private static int kmer(String bases) {
+        int index = 0;
+        for (char c : bases.toCharArray()) {
+            index = index * 4 + "ACGT".indexOf(c);
+        }
+        return index;
+    }
 }

@@ -18,6 +18,14 @@ final class TestData {
         return file;
     }
 
+    /** The folder {@code shared/data} itself; fails, naming it, when it is not there. */
+    static Path directory() {
+        Path data = root().resolve("../shared/data").normalize();
+        assertTrue(Files.isDirectory(data), "missing shared test data: " + data
+                + " (the real data sets are expected in ../shared/data beside the repository)");
+        return data;
+    }
+
     private static Path root() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("platform")) && Files.isDirectory(dir.resolve("plugins"))) {

@@ -1,0 +1,30 @@
+package org.genomod.reader.alignments.internal;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates the shared real data beside the checkout ({@code ../shared/data} from the repository root). */
+final class TestData {
+    private TestData() {
+    }
+
+    /** The file under {@code shared/data}; fails, naming the missing path, when the data is not there. */
+    static Path file(String relative) {
+        Path file = root().resolve("../shared/data").resolve(relative).normalize();
+        assertTrue(Files.isRegularFile(file), "missing shared test data: " + file
+                + " (the real data sets are expected in ../shared/data beside the repository)");
+        return file;
+    }
+
+    private static Path root() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("platform")) && Files.isDirectory(dir.resolve("plugins"))) {
+                return dir;
+            }
+        }
+        throw new AssertionError("no repository root (a folder with platform/ and plugins/) above "
+                + Path.of("").toAbsolutePath());
+    }
+}
