@@ -81,7 +81,7 @@ final class Plan implements AutoCloseable {
             boolean otherVersions = ref.versionRange() != null && registry.find(kind, ref.name(), null).isPresent();
             problems.add(where + ": no " + kind.word() + " '" + ref.name() + "'"
                     + (otherVersions ? " in version range " + ref.versionRange() : "")
-                    + " (available: " + registry.available(kind) + ")");
+                    + " (available: " + registry.available(kind) + ")" + formatHint(registry, kind, ref.name()));
             return null;
         }
         Lease<S> lease = registry.lease(kind, found.get(), ref.name());
@@ -92,6 +92,27 @@ final class Plan implements AutoCloseable {
             e.problems().forEach(p -> problems.add(where + " (" + lease.describe() + "): " + p));
             return null;
         }
+    }
+
+    /** Users often name the format ("bam") rather than the reader ("alignments"): point them to it. */
+    private static <S> String formatHint(PluginRegistry registry, Kind<S> kind, String name) {
+        if (kind != PluginKinds.READER) {
+            return "";
+        }
+        List<String> readers = registry.references(kind, null).stream()
+                .filter(r -> formats(r.getProperty(DataReader.FORMATS_PROPERTY)).contains(name.toLowerCase(java.util.Locale.ROOT)))
+                .map(r -> "'" + r.getProperty(kind.property()) + "'").distinct().toList();
+        return readers.isEmpty() ? "" : "; " + name + " files are read by reader " + String.join(" or ", readers);
+    }
+
+    private static List<String> formats(Object property) {
+        if (property instanceof String[] a) {
+            return List.of(a);
+        }
+        if (property instanceof java.util.Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return property == null ? List.of() : List.of(property.toString());
     }
 
     private static void checkOutput(Path output, List<String> problems) {
