@@ -45,7 +45,9 @@ public class InspectIT extends GenomodTestSupport {
             "golub-all-aml/data_set_ALL_AML_train.csv",
             "snpstats-forexercise-gwas/for_exercise_chr10.bed.gz",
             "htsjdk-testdata/tribble/bed/Unigene.sample.bed",
-            "htsjdk-testdata/samtools/example.bam");
+            "htsjdk-testdata/samtools/example.bam",
+            "deepvariant-na12878-chr20/test_nist.b37_chr20_first_half.vcf.gz",
+            "htsjdk-testdata/variant/NA12891.vcf.gz");
 
     private static final List<String> MALFORMED = List.of(
             "htsjdk-testdata/samtools/ValidateSamFileTest/truncated.bam",
@@ -58,7 +60,11 @@ public class InspectIT extends GenomodTestSupport {
             "htsjdk-testdata/tribble/bed/unsorted.bed",
             "htsjdk-testdata/samtools/intervallist/broken.zero.start.interval_list",
             "htsjdk-testdata/samtools/intervallist/broken.start.bigger.than.end.interval_list",
-            "htsjdk-testdata/samtools/cram/ambiguityCodes.fasta");
+            "htsjdk-testdata/samtools/cram/ambiguityCodes.fasta",
+            "htsjdk-testdata/tribble/AbstractFeatureReaderTest/mangledBaseVariants.vcf",
+            "htsjdk-testdata/tribble/vcfexample.vcf.truncated.gz",
+            "htsjdk-testdata/variant/corrupt_file_that_starts_with_#.vcf",
+            "htsjdk-testdata/variant/test_withNegInfQual.vcf");
 
     @Test
     public void validFilesAreOkAndTheCallExitsZero() throws Exception {
