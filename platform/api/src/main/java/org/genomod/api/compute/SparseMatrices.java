@@ -9,7 +9,8 @@ public final class SparseMatrices {
 
     /**
      * The Kipf–Welling propagation matrix {@code D^-1/2 (A + I) D^-1/2} of a square adjacency matrix,
-     * with {@code D} the row sums of {@code A + I}. Existing diagonal entries are replaced by 1.
+     * with {@code D} the row sums of {@code |A| + I} (absolute values, so signed networks, e.g. activation
+     * and repression, keep finite degrees and their signs). Existing diagonal entries are replaced by 1.
      */
     public static CsrMatrix normalisedWithSelfLoops(CsrMatrix a) {
         if (a.rows() != a.columns()) {
@@ -45,7 +46,7 @@ public final class SparseMatrices {
         double[] degree = new double[n];
         for (int r = 0; r < n; r++) {
             for (int p = pointers[r]; p < pointers[r + 1]; p++) {
-                degree[r] += values[p];
+                degree[r] += Math.abs(values[p]);
             }
         }
         for (int r = 0; r < n; r++) {

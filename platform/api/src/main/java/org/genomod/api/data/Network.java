@@ -27,6 +27,19 @@ public interface Network {
      */
     CsrMatrix adjacency();
 
+    /** Values per node of the feature matrix that lives on the network; 0 when it carries none. */
+    default int featureSize() {
+        return 0;
+    }
+
+    /**
+     * Copies node {@code node}'s feature row into {@code dest} at {@code offset}. Graph convolution needs
+     * every node's features in the forward pass, not only those of the labelled examples.
+     */
+    default void features(int node, float[] dest, int offset) {
+        throw new UnsupportedOperationException("this network carries no node features");
+    }
+
     /** {@code D^-1/2 (A + I) D^-1/2}, the propagation matrix of graph convolution, computed from {@link #adjacency()}. */
     default CsrMatrix normalisedAdjacency() {
         return SparseMatrices.normalisedWithSelfLoops(adjacency());
