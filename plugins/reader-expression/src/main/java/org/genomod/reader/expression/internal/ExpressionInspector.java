@@ -1,5 +1,6 @@
 package org.genomod.reader.expression.internal;
 
+import org.genomod.reader.support.LineSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

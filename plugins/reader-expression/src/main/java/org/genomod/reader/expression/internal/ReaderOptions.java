@@ -1,5 +1,6 @@
 package org.genomod.reader.expression.internal;
 
+import org.genomod.reader.support.OutputPlan;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;

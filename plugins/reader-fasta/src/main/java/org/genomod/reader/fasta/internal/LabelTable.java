@@ -1,5 +1,6 @@
 package org.genomod.reader.fasta.internal;
 
+import org.genomod.reader.support.LineSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;

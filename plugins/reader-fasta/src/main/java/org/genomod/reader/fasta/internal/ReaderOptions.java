@@ -1,5 +1,6 @@
 package org.genomod.reader.fasta.internal;
 
+import org.genomod.reader.support.OutputPlan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

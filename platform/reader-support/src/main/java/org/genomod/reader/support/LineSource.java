@@ -1,4 +1,4 @@
-package org.genomod.reader.expression.internal;
+package org.genomod.reader.support;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -20,7 +20,8 @@ import org.genomod.api.data.InputFormatException;
  * messages. Compression is recognised by the gzip magic bytes, not the name, so a mis-named file is
  * caught instead of being parsed as binary noise; bgzip files are multi-member gzip and read the same.
  */
-final class LineSource implements Closeable {
+@org.osgi.annotation.versioning.ProviderType
+public final class LineSource implements Closeable {
     private static final int BUFFER = 1 << 16;
     private final Path path;
     private final BufferedReader reader;
@@ -31,7 +32,7 @@ final class LineSource implements Closeable {
         this.reader = reader;
     }
 
-    static LineSource open(Path path) throws IOException {
+    public static LineSource open(Path path) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(path), BUFFER);
         try {
             InputStream in = isGzip(raw) ? gunzip(path, raw) : raw;
@@ -61,7 +62,7 @@ final class LineSource implements Closeable {
     }
 
     /** The next line that is not blank, or {@code null} at the end of the file. */
-    String nextLine() throws IOException {
+    public String nextLine() throws IOException {
         try {
             String line;
             do {
@@ -82,15 +83,15 @@ final class LineSource implements Closeable {
     }
 
     /** The number of the line last returned by {@link #nextLine()}. */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
-    InputFormatException error(long line, String problem) {
+    public InputFormatException error(long line, String problem) {
         return new InputFormatException(path, line, problem);
     }
 

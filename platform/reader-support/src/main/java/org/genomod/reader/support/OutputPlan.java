@@ -1,4 +1,4 @@
-package org.genomod.reader.expression.internal;
+package org.genomod.reader.support;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +14,10 @@ import org.genomod.api.data.TaskType;
  * class names, so the same data always gives the same columns; a trained model's outputs, when given,
  * are used as they are so that prediction lines up with training.
  */
-final class OutputPlan {
+@org.osgi.annotation.versioning.ProviderType
+public final class OutputPlan {
     /** The {@code task} parameter. */
-    enum TaskChoice { AUTO, BINARY, MULTICLASS }
+    public enum TaskChoice { AUTO, BINARY, MULTICLASS }
 
     private static final Set<String> ZERO_ONE = Set.of("0", "1");
     private final TaskType task;
@@ -29,16 +30,16 @@ final class OutputPlan {
         this.labelVectors = labelVectors;
     }
 
-    TaskType task() {
+    public TaskType task() {
         return task;
     }
 
-    List<String> outputs() {
+    public List<String> outputs() {
         return outputs;
     }
 
     /** The label values of class {@code label}; shared, so copy before changing. */
-    float[] labels(String label) {
+    public float[] labels(String label) {
         return labelVectors.get(label);
     }
 
@@ -47,7 +48,7 @@ final class OutputPlan {
      * @param expected a trained model's outputs in its order; empty when training decides them
      * @throws InputFormatException when the labels and parameters do not give a well-defined task
      */
-    static OutputPlan resolve(TaskChoice choice, String positive, List<String> expected, Map<String, Long> classes,
+    public static OutputPlan resolve(TaskChoice choice, String positive, List<String> expected, Map<String, Long> classes,
                               Path file) throws InputFormatException {
         if (!expected.isEmpty()) {
             return forModel(choice, positive, expected, classes, file);
