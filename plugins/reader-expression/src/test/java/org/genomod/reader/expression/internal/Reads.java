@@ -2,13 +2,11 @@ package org.genomod.reader.expression.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.data.ReadContext;
-import org.genomod.api.param.ParameterException;
 import org.genomod.api.train.Cancellation;
+import org.genomod.testing.PluginTests;
 
 /** Drives the reader as the platform does: raw spec values validated against its schema, then read. */
 final class Reads {
@@ -18,17 +16,7 @@ final class Reads {
     }
 
     static Dataset read(Path path, ReadContext context, Object... keyValues) throws IOException {
-        Map<String, Object> raw = new HashMap<>();
-        raw.put("path", path.toString());
-        for (int i = 0; i < keyValues.length; i += 2) {
-            raw.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        ExpressionDataReader reader = new ExpressionDataReader();
-        try {
-            return reader.read(reader.parameters().validate(raw, path.getParent()), context);
-        } catch (ParameterException e) {
-            throw new AssertionError("test spec rejected: " + e.getMessage(), e);
-        }
+        return PluginTests.read(new ExpressionDataReader(), path, context, keyValues);
     }
 
     static Dataset train(Path path, Object... keyValues) throws IOException {

@@ -4,17 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.genomod.api.compute.CsrMatrix;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.data.InspectionReport;
 import org.genomod.api.data.Network;
 import org.genomod.api.data.ReadContext;
-import org.genomod.api.param.ParameterException;
 import org.genomod.api.train.Cancellation;
+import org.genomod.testing.PluginTests;
 
 /** Drives the reader and the inspector as the platform does. */
 final class Reads {
@@ -25,17 +23,7 @@ final class Reads {
 
     /** Raw spec values validated against the reader's schema, then read. */
     static Dataset read(Path path, ReadContext context, Object... keyValues) throws IOException {
-        Map<String, Object> raw = new HashMap<>();
-        raw.put("path", path.toString());
-        for (int i = 0; i < keyValues.length; i += 2) {
-            raw.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        NetworkDataReader reader = new NetworkDataReader();
-        try {
-            return reader.read(reader.parameters().validate(raw, path.getParent()), context);
-        } catch (ParameterException e) {
-            throw new AssertionError("test spec rejected: " + e.getMessage(), e);
-        }
+        return PluginTests.read(new NetworkDataReader(), path, context, keyValues);
     }
 
     static Dataset train(Path path, Object... keyValues) throws IOException {

@@ -2,22 +2,17 @@ package org.genomod.reader.plink.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import org.genomod.testing.PluginTests;
 import org.junit.jupiter.api.Test;
 
 /** The DS descriptors bnd generated from the annotations carry the selection properties. */
 class ComponentRegistrationTest {
 
     private static String descriptor(Class<?> component) throws IOException {
-        try (InputStream in = component.getResourceAsStream("/OSGI-INF/" + component.getName() + ".xml")) {
-            assertNotNull(in, "no DS descriptor for " + component.getName() + " (bnd-process runs before tests)");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return PluginTests.descriptor(component);
     }
 
     @Test

@@ -1,24 +1,19 @@
 package org.genomod.reader.vcf.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.genomod.api.param.Parameter;
+import org.genomod.testing.PluginTests;
 import org.junit.jupiter.api.Test;
 
 /** The DS descriptors bnd generated from the annotations carry the selection properties. */
 class ComponentRegistrationTest {
 
     private static String descriptor(Class<?> component) throws IOException {
-        try (InputStream in = component.getResourceAsStream("/OSGI-INF/" + component.getName() + ".xml")) {
-            assertNotNull(in, "no DS descriptor for " + component.getName() + " (bnd-process runs before tests)");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
-        }
+        return PluginTests.descriptorOnOneLine(component);
     }
 
     @Test

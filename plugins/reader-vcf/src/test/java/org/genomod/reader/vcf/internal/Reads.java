@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.data.InputFormatException;
 import org.genomod.api.data.InspectionReport;
 import org.genomod.api.data.ReadContext;
-import org.genomod.api.param.ParameterException;
 import org.genomod.api.train.Cancellation;
+import org.genomod.testing.PluginTests;
 import org.junit.jupiter.api.function.Executable;
 
 /** Drives the reader as the platform does (raw spec values validated against its schema), and decodes what it produced. */
@@ -27,17 +25,7 @@ final class Reads {
     }
 
     static Dataset read(Path path, ReadContext context, Object... keyValues) throws IOException {
-        Map<String, Object> raw = new LinkedHashMap<>();
-        raw.put("path", path.toString());
-        for (int i = 0; i < keyValues.length; i += 2) {
-            raw.put((String) keyValues[i], keyValues[i + 1] instanceof Path p ? p.toString() : keyValues[i + 1]);
-        }
-        VcfDataReader reader = new VcfDataReader();
-        try {
-            return reader.read(reader.parameters().validate(raw, path.getParent()), context);
-        } catch (ParameterException e) {
-            throw new AssertionError("test spec rejected: " + e.getMessage(), e);
-        }
+        return PluginTests.read(new VcfDataReader(), path, context, keyValues);
     }
 
     static Dataset score(Path path, Object... keyValues) throws IOException {
