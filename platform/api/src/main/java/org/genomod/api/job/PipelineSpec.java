@@ -15,10 +15,14 @@ import org.genomod.api.train.TrainingOptions;
  * @param transform    feature transform fitted on the training split only: {@code none} or
  *                     {@code standardize} (per feature, to mean 0 and standard deviation 1)
  * @param raw          the spec as written, recorded verbatim in provenance
+ * @param testData     an independent test set read by the same reader with these parameters (the
+ *                     training parameters with the spec's {@code data.test} overrides), or {@code null}
+ *                     when the split makes the test set
  */
 public record PipelineSpec(String name, Path source, Path baseDirectory, PluginRef reader, SplitSpec split,
                            String transform, PluginRef model, TrainingOptions training, List<PluginRef> evaluators,
-                           List<PluginRef> interpreters, Path outputDirectory, long seed, Map<String, Object> raw) {
+                           List<PluginRef> interpreters, Path outputDirectory, long seed, Map<String, Object> raw,
+                           PluginRef testData) {
     public PipelineSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseDirectory, "baseDirectory");
@@ -33,10 +37,23 @@ public record PipelineSpec(String name, Path source, Path baseDirectory, PluginR
         raw = raw == null ? Map.of() : raw;
     }
 
+    /** A pipeline whose test set comes from the split. */
+    public PipelineSpec(String name, Path source, Path baseDirectory, PluginRef reader, SplitSpec split,
+                        String transform, PluginRef model, TrainingOptions training, List<PluginRef> evaluators,
+                        List<PluginRef> interpreters, Path outputDirectory, long seed, Map<String, Object> raw) {
+        this(name, source, baseDirectory, reader, split, transform, model, training, evaluators, interpreters,
+                outputDirectory, seed, raw, null);
+    }
+
     /** The same job writing elsewhere. */
     public PipelineSpec withOutputDirectory(Path directory) {
         return new PipelineSpec(name, source, baseDirectory, reader, split, transform, model, training, evaluators,
-                interpreters, directory, seed, raw);
+                interpreters, directory, seed, raw, testData);
+    }
+
+    /** The independent test set, when the spec names one. */
+    public java.util.Optional<PluginRef> independentTest() {
+        return java.util.Optional.ofNullable(testData);
     }
 
     /** Where a spec error is reported: the file name, or the job name for specs made in code. */

@@ -88,6 +88,7 @@ public final class DefaultPredictionService implements PredictionService {
             @Override public String id(int index) { return data.id(index); }
             @Override public String group(int index) { return data.group(index); }
             @Override public boolean labelled() { return false; }
+            @Override public java.util.Optional<org.genomod.api.data.Network> network() { return data.network(); }
             @Override public void features(int index, float[] dest, int offset) { data.features(index, dest, offset); }
             @Override public void labels(int index, float[] dest, int offset) { java.util.Arrays.fill(dest, offset, offset + data.schema().labelSize(), 0f); }
         };

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.genomod.api.data.DataReader;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.ReadContext;
@@ -100,6 +101,14 @@ final class PipelineRun implements Runnable {
             checkFit(plan, schema);
 
             Splits splits = Splitter.split(dataset, spec.split(), spec.seed());
+            if (plan.testReader != null) {
+                phase("reading", "reading the independent test set " + plan.testReader.path(DataReader.PATH));
+                Dataset test = plan.reader.service().read(plan.testReader,
+                        new ReadContext(true, schema.outputs(), cancellation));
+                checkCancelled(cancellation, plan);
+                checkSameEncoding(schema, test.schema(), plan.testReader.path(DataReader.PATH));
+                splits = new Splits(splits.train(), splits.validation(), test);
+            }
             Map<String, Object> preprocessing = Map.of();
             if (spec.transform().equals(Standardizer.KEY)) {
                 // fitted on the training split alone: validation and test statistics must not leak into training
@@ -133,7 +142,11 @@ final class PipelineRun implements Runnable {
             phase("writing", "writing results to " + spec.outputDirectory());
             Path out = spec.outputDirectory();
             Files.createDirectories(out);
-            InputDigests digests = InputDigests.of(plan.reader.service().inputs(plan.reader.parameters()));
+            List<Path> inputs = new ArrayList<>(plan.reader.service().inputs(plan.reader.parameters()));
+            if (plan.testReader != null) {
+                inputs.addAll(plan.reader.service().inputs(plan.testReader));
+            }
+            InputDigests digests = InputDigests.of(inputs.stream().distinct().toList());
             ModelCard card = new ModelCard(spec.model().name(), plan.family.lease().bundleSymbolicName(),
                     plan.family.lease().bundleVersion().toString(),
                     new PluginRef(spec.reader().name(), null, readerParametersForPrediction(plan)),
@@ -188,6 +201,19 @@ final class PipelineRun implements Runnable {
         }
         if (!problems.isEmpty()) {
             throw new Stop(JobStatus.FAILED, String.join("; ", problems));
+        }
+    }
+
+    /** An independent test file must give examples the model can take, with the same outputs in the same order. */
+    private static void checkSameEncoding(DatasetSchema training, DatasetSchema test, Path file) {
+        if (!training.featureShape().equals(test.featureShape()) || !training.encoding().equals(test.encoding())) {
+            throw new Stop(JobStatus.FAILED, "the test file " + file + " gives " + test.encoding() + " examples of shape "
+                    + test.featureShape() + ", the training data " + training.encoding() + " of shape " + training.featureShape());
+        }
+        if (!training.outputs().equals(test.outputs()) || training.task() != test.task()) {
+            throw new Stop(JobStatus.FAILED, "the test file " + file + " has outputs " + test.outputs() + " ("
+                    + test.task().name().toLowerCase() + "), the training data " + training.outputs() + " ("
+                    + training.task().name().toLowerCase() + ")");
         }
     }
 

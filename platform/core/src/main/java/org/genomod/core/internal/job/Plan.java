@@ -34,14 +34,17 @@ final class Plan implements AutoCloseable {
     }
 
     final Bound<DataReader> reader;
+    /** The independent test set's reader parameters (same reader), or {@code null} when the split makes the test set. */
+    final Parameters testReader;
     final Bound<ModelFamily> family;
     final List<Bound<Evaluator>> evaluators;
     final List<Bound<Interpreter>> interpreters;
     private final List<Lease<?>> leases;
 
-    private Plan(Bound<DataReader> reader, Bound<ModelFamily> family, List<Bound<Evaluator>> evaluators,
+    private Plan(Bound<DataReader> reader, Parameters testReader, Bound<ModelFamily> family, List<Bound<Evaluator>> evaluators,
                  List<Bound<Interpreter>> interpreters, List<Lease<?>> leases) {
         this.reader = reader;
+        this.testReader = testReader;
         this.family = family;
         this.evaluators = evaluators;
         this.interpreters = interpreters;
@@ -53,6 +56,14 @@ final class Plan implements AutoCloseable {
         List<Lease<?>> leases = new ArrayList<>();
         try {
             Bound<DataReader> reader = bind(registry, PluginKinds.READER, spec.reader(), "data", spec.baseDirectory(), leases, problems, DataReader::parameters);
+            Parameters testReader = null;
+            if (reader != null && spec.independentTest().isPresent()) {
+                try {
+                    testReader = reader.lease().service().parameters().validate(spec.independentTest().get().parameters(), spec.baseDirectory());
+                } catch (ParameterException e) {
+                    e.problems().forEach(p -> problems.add("data.test (" + reader.lease().describe() + "): " + p));
+                }
+            }
             Bound<ModelFamily> family = bind(registry, PluginKinds.FAMILY, spec.model(), "model", spec.baseDirectory(), leases, problems, ModelFamily::hyperParameters);
             List<Bound<Evaluator>> evaluators = new ArrayList<>();
             for (PluginRef ref : spec.evaluators()) {
@@ -66,7 +77,7 @@ final class Plan implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new SpecException(spec.origin(), problems);
             }
-            return new Plan(reader, family, evaluators, interpreters, leases);
+            return new Plan(reader, testReader, family, evaluators, interpreters, leases);
         } catch (SpecException | RuntimeException e) {
             leases.forEach(Lease::close);
             throw e;

@@ -102,8 +102,9 @@ public final class SpecParser {
         }
 
         Map<String, Object> data = section(spec, "data", true, problems);
-        PluginRef reader = plugin(data, "data", "reader", Set.of("split", "transform"), problems);
-        SplitSpec split = split(data.get("split"), baseDirectory, problems);
+        PluginRef reader = plugin(data, "data", "reader", Set.of("split", "transform", "test"), problems);
+        PluginRef testData = independentTest(data.get("test"), reader, problems);
+        SplitSpec split = split(data.get("split"), baseDirectory, testData != null, problems);
         String transform = data.getOrDefault("transform", "none").toString();
         if (!TRANSFORMS.contains(transform)) {
             problems.add("data.transform must be one of " + String.join(", ", TRANSFORMS) + ", got '" + transform + "'");
@@ -128,21 +129,52 @@ public final class SpecParser {
             throw new SpecException(origin, problems);
         }
         return new PipelineSpec(name, source, baseDirectory, reader, split, transform, family, training, evaluators, interpreters,
-                output, seed, raw);
+                output, seed, raw, testData);
     }
 
-    private static SplitSpec split(Object value, Path base, List<String> problems) {
+    /**
+     * {@code data.test}: the parameters that differ for an independent test set (usually just {@code path}),
+     * merged over the training reader's.
+     */
+    private static PluginRef independentTest(Object value, PluginRef reader, List<String> problems) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> overrides) || overrides.isEmpty()) {
+            problems.add("data.test must be a mapping of the reader parameters that differ for the test set, e.g. {path: independent.csv}");
+            return null;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(reader.parameters());
+        overrides.forEach((k, v) -> merged.put(String.valueOf(k), v));
+        return new PluginRef(reader.name(), reader.versionRange(), merged);
+    }
+
+    private static SplitSpec split(Object value, Path base, boolean independentTest, List<String> problems) {
         Map<String, Object> raw = value == null ? Map.of() : asMap(value, "data.split", problems);
+        if (independentTest && !raw.containsKey("fractions")) {
+            raw = new LinkedHashMap<>(raw);
+            raw.put("fractions", List.of(0.9, 0.1)); // data.test is the test set: train and validation only
+        }
         try {
             Parameters p = SPLIT.validate(raw, base);
-            SplitSpec split = new SplitSpec(p.string("method"), p.numbers("fractions"),
+            List<Double> fractions = p.numbers("fractions");
+            if (independentTest && fractions.size() == 2) {
+                fractions = List.of(fractions.get(0), fractions.get(1), 0.0); // data.test is the test set
+            }
+            SplitSpec split = new SplitSpec(p.string("method"), fractions,
                     p.has("validation") ? p.strings("validation") : null, p.has("test") ? p.strings("test") : null);
             if (split.method().equals("random")) {
                 double sum = split.fractions().stream().mapToDouble(Double::doubleValue).sum();
-                if (split.fractions().size() != 3 || Math.abs(sum - 1) > 1e-6 || split.fractions().get(0) <= 0) {
+                boolean valid = split.fractions().size() == 3 && Math.abs(sum - 1) <= 1e-6 && split.fractions().get(0) > 0;
+                if (independentTest && !(valid && split.fractions().get(2) == 0)) {
+                    problems.add("data.test is the test set, so data.split.fractions must be two numbers (train, validation) "
+                            + "summing to 1, got " + p.numbers("fractions"));
+                } else if (!valid) {
                     problems.add("data.split.fractions must be three numbers (train, validation, test) summing to 1, got " + split.fractions());
                 }
-            } else if (split.testGroups().isEmpty()) {
+            } else if (independentTest && !split.testGroups().isEmpty()) {
+                problems.add("data.test is the test set, so data.split cannot also hold out test groups " + split.testGroups());
+            } else if (split.testGroups().isEmpty() && !independentTest) {
                 problems.add("data.split with method groups needs 'test' groups (and usually 'validation' groups)");
             }
             return split;

@@ -1,6 +1,8 @@
 package org.genomod.core.internal.train;
 
+import java.util.Arrays;
 import org.genomod.api.data.Dataset;
+import org.genomod.api.data.Network;
 import org.genomod.api.eval.Predictions;
 import org.genomod.api.model.Batch;
 import org.genomod.api.model.Model;
@@ -13,6 +15,7 @@ public final class Batches {
     private final float[] features;
     private final float[] labels;
     private final int capacity;
+    private final Network network;
 
     public Batches(Dataset dataset, int capacity) {
         this.dataset = dataset;
@@ -21,22 +24,25 @@ public final class Batches {
         this.labelSize = dataset.schema().labelSize();
         this.features = new float[capacity * featureSize];
         this.labels = new float[capacity * labelSize];
+        this.network = dataset.network().orElse(null);
     }
 
     /** The batch of examples {@code order[from .. from+count)}; arrays are reused by the next call. */
     public Batch batch(int[] order, int from, int count) {
+        String[] ids = new String[count];
         for (int i = 0; i < count; i++) {
             int index = order == null ? from + i : order[from + i];
             dataset.features(index, features, i * featureSize);
             dataset.labels(index, labels, i * labelSize);
+            ids[i] = dataset.id(index);
         }
         if (count == capacity) {
-            return new Batch(count, features, dataset.labelled() ? labels : null);
+            return new Batch(count, features, dataset.labelled() ? labels : null, Arrays.asList(ids), network);
         }
         // a short last batch needs exactly-sized arrays: models read the whole array
-        float[] f = java.util.Arrays.copyOf(features, count * featureSize);
-        float[] l = java.util.Arrays.copyOf(labels, count * labelSize);
-        return new Batch(count, f, dataset.labelled() ? l : null);
+        float[] f = Arrays.copyOf(features, count * featureSize);
+        float[] l = Arrays.copyOf(labels, count * labelSize);
+        return new Batch(count, f, dataset.labelled() ? l : null, Arrays.asList(ids), network);
     }
 
     /** Predicts every example in order. */

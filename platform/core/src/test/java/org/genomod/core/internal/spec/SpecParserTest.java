@@ -103,4 +103,45 @@ class SpecParserTest {
         SpecException e = assertThrows(SpecException.class, () -> parse("- just\n- a list\n"));
         assertTrue(e.getMessage().contains("a spec is a YAML mapping"), e.getMessage());
     }
+
+    @Test
+    void anIndependentTestSetReusesTheReaderWithOverrides() throws Exception {
+        PipelineSpec spec = parse("""
+                data:
+                  reader: expression
+                  path: train.csv
+                  labels_file: actual.csv
+                  test: {path: independent.csv}
+                  split: {fractions: [0.8, 0.2]}
+                model: {family: dense}
+                """);
+        assertEquals(Map.of("path", "train.csv", "labels_file", "actual.csv"), spec.reader().parameters());
+        assertEquals(Map.of("path", "independent.csv", "labels_file", "actual.csv"), spec.independentTest().orElseThrow().parameters());
+        assertEquals("expression", spec.independentTest().orElseThrow().name());
+        assertEquals(List.of(0.8, 0.2, 0.0), spec.split().fractions());
+        assertEquals(List.of(0.9, 0.1, 0.0), parse("data: {reader: e, path: a, test: {path: b}}\nmodel: {family: dense}\n")
+                .split().fractions());
+        assertTrue(parse("data: {reader: e, path: a}\nmodel: {family: dense}\n").independentTest().isEmpty());
+    }
+
+    @Test
+    void anIndependentTestSetLeavesNoTestFractionOrGroups() {
+        List<String> p = assertThrows(SpecException.class, () -> parse("""
+                data: {reader: e, path: a, test: {path: b}, split: {fractions: [0.8, 0.1, 0.1]}}
+                model: {family: dense}
+                """)).problems();
+        assertEquals(List.of("data.test is the test set, so data.split.fractions must be two numbers (train, validation) "
+                + "summing to 1, got [0.8, 0.1, 0.1]"), p);
+        p = assertThrows(SpecException.class, () -> parse("""
+                data: {reader: e, path: a, test: b.csv}
+                model: {family: dense}
+                """)).problems();
+        assertEquals(List.of("data.test must be a mapping of the reader parameters that differ for the test set, "
+                + "e.g. {path: independent.csv}"), p);
+        p = assertThrows(SpecException.class, () -> parse("""
+                data: {reader: e, path: a, test: {path: b}, split: {method: groups, validation: [x], test: [y]}}
+                model: {family: dense}
+                """)).problems();
+        assertEquals(List.of("data.test is the test set, so data.split cannot also hold out test groups [y]"), p);
+    }
 }
