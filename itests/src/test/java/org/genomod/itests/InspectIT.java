@@ -104,4 +104,26 @@ public class InspectIT extends GenomodTestSupport {
         }
         return args.toArray(new String[0]);
     }
+
+    /** 'bench io' runs every reader measurement through the installed services and prints one JSON line each. */
+    @Test
+    public void ioBenchmarkPrintsAJsonLinePerReader() throws Exception {
+        Platforms.Run run = Platforms.cli(context, "bench", "io", "--rounds", "1", "--fasta-mbp", "1", "--no-peers",
+                "--data", sharedData("deepvariant-na12878-chr20").getParent().toString());
+        assertEquals(run.err(), 0, run.exitCode());
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new ArrayList<>();
+        for (String line : run.out().strip().split("\n")) {
+            if (line.startsWith("{")) { // other bundles may log to the captured stdout
+                lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+            }
+        }
+        assertEquals(run.out(), List.of("fasta_to_one_hot", "bam_to_pileup", "vcf_records"),
+                lines.stream().map(l -> l.get("benchmark").asText()).toList());
+        assertEquals(1000, lines.get(0).get("windows").asLong());
+        assertTrue(run.out(), lines.get(0).get("mbp_per_s_per_core").asDouble() > 0);
+        assertEquals(174, lines.get(1).get("candidate_tensors").asInt()); // the reader tests' count for this region
+        assertTrue(run.out(), lines.get(1).get("sites_per_s").asDouble() > 0);
+        assertEquals(10376, lines.get(2).get("records").asLong()); // bcftools view -H chr22.vcf.gz | wc -l
+        assertEquals(5, lines.get(2).get("samples").asInt());
+    }
 }

@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
  * Prints one JSON line per figure: platform start (measured by the launcher, passed in), the demo's
  * wall time and the demo model's training throughput.
  */
-@Command(name = "bench", description = "Benchmark: platform start to all bundles active (warm), demo wall time, "
-        + "demo training samples/s. Prints JSON lines.")
+@Command(name = "bench", description = {"Benchmarks, as JSON lines. Alone: platform start to all bundles active (warm),",
+        "demo wall time, demo training samples/s. 'bench io': reader throughput beside samtools/bcftools."})
 final class BenchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JobService jobs;

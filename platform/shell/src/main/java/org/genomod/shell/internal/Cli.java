@@ -59,7 +59,8 @@ public final class Cli implements Function<String[], Integer> {
                 .addSubcommand(new JobsCommand(jobs, console))
                 .addSubcommand(new InspectCommand(context, console))
                 .addSubcommand(new ShellCommand(console))
-                .addSubcommand(new BenchCommand(jobs, console));
+                .addSubcommand(new CommandLine(new BenchCommand(jobs, console))
+                        .addSubcommand(new IoBenchCommand(context, console)));
         line.setOut(new PrintWriter(System.out, true));
         line.setErr(new PrintWriter(System.err, true));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
