@@ -55,6 +55,8 @@ public abstract class GenomodTestSupport {
                 Path.of(System.getProperty("user.home"), ".cache", "genomod", "javacpp").toString())));
         options.add(systemProperty("samjdk.snappy.disable").value("true"));
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
+        // Pax Exam's own RMI logging would otherwise print DEBUG lines into the command output tests capture
+        options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
         options.add(systemProperty("genomod.shared.data").value(System.getProperty("genomod.shared.data", "")));
         options.add(systemProperty("java.io.tmpdir").value(System.getProperty("java.io.tmpdir")));
         options.add(frameworkProperty("genomod.home").value(HOME.toString()));

@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Batch;
 import org.genomod.api.model.Model;
+import org.genomod.api.model.ModelRequest;
 import org.genomod.api.model.ModelState;
+import org.genomod.api.model.Transfer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -64,9 +71,57 @@ public final class Dl4jModel implements Model {
         return new Dl4jModel(SequentialNetwork.load(file.toFile()), schema, layout, null);
     }
 
+    /**
+     * A model for new data that starts from {@code parent}'s layers and weights (transfer learning): the
+     * first layers frozen as {@code transfer} says, the output head replaced by a fresh one for the new
+     * outputs (initialised from the request's seed) unless kept. The parent is copied, so it may be closed.
+     *
+     * @param loss the loss of a new head, one of {@link OutputHead#LOSSES}
+     */
+    public static Dl4jModel transfer(Model parent, ModelRequest request, Transfer transfer, String loss) {
+        if (!(parent instanceof Dl4jModel source) || !(source.network instanceof SequentialNetwork stack)) {
+            throw new IllegalArgumentException("the parent model is not a Deeplearning4j layer stack");
+        }
+        DatasetSchema schema = request.schema();
+        if (!source.schema.featureShape().equals(schema.featureShape()) || !source.schema.encoding().equals(schema.encoding())) {
+            throw new IllegalArgumentException("the parent model takes " + source.schema.encoding() + " examples of shape "
+                    + source.schema.featureShape() + ", the data is " + schema.encoding() + " of shape " + schema.featureShape());
+        }
+        if (!transfer.newHead() && (!source.schema.outputs().equals(schema.outputs()) || source.schema.task() != schema.task())) {
+            throw new IllegalArgumentException("keeping the parent's head needs the same outputs: the parent predicts "
+                    + source.schema.outputs() + ", the data has " + schema.outputs() + " (replace the head instead)");
+        }
+        MultiLayerNetwork original = stack.multiLayerNetwork();
+        int layers = original.getnLayers();
+        int frozen = transfer.frozenLayers() == Transfer.ALL_BUT_HEAD ? layers - 1 : transfer.frozenLayers();
+        if (frozen > layers - 1) {
+            throw new IllegalArgumentException("cannot freeze " + frozen + " layers of a network of " + layers
+                    + ": the head at least must train");
+        }
+        FineTuneConfiguration.Builder tuning = new FineTuneConfiguration.Builder()
+                .updater(Optimizers.updater(request.training())).seed(request.seed());
+        if (request.training().gradientClip() > 0) {
+            tuning.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
+                    .gradientNormalizationThreshold(request.training().gradientClip());
+        }
+        TransferLearning.Builder builder = new TransferLearning.Builder(original.clone()).fineTuneConfiguration(tuning.build());
+        if (frozen > 0) {
+            builder.setFeatureExtractor(frozen - 1); // freezes layers 0 .. frozen-1
+        }
+        if (transfer.newHead()) {
+            long inputs = ((FeedForwardLayer) original.getOutputLayer().conf().getLayer()).getNIn();
+            builder.removeOutputLayer().addLayer(OutputHead.builder(schema, loss).nIn(inputs).weightInit(WeightInit.XAVIER).build());
+        }
+        return new Dl4jModel(new SequentialNetwork(builder.build()), schema, source.layout, request.classWeights());
+    }
+
     @Override
     public DatasetSchema schema() {
         return schema;
+    }
+
+    Network network() {
+        return network;
     }
 
     public InputLayout layout() {

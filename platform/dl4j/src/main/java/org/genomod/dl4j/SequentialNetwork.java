@@ -16,6 +16,10 @@ final class SequentialNetwork implements Network {
         this.network = network;
     }
 
+    MultiLayerNetwork multiLayerNetwork() {
+        return network;
+    }
+
     static SequentialNetwork load(File file) throws IOException {
         return new SequentialNetwork(ModelSerializer.restoreMultiLayerNetwork(file, false));
     }

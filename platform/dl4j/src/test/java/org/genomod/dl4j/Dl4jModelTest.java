@@ -241,4 +241,59 @@ class Dl4jModelTest {
         model.close();
         assertThrows(IllegalStateException.class, () -> model.predict(data(1, 0)));
     }
+
+    private static org.genomod.api.param.Parameters noParameters() {
+        try {
+            return org.genomod.api.param.ParameterSchema.empty().validate(java.util.Map.of(), Path.of("."));
+        } catch (org.genomod.api.param.ParameterException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Transfer: frozen layers keep the parent's weights, a new head is sized for the new outputs and trains. */
+    @Test
+    void transferFreezesLeadingLayersAndReplacesTheHead() {
+        DatasetSchema multiclass = new DatasetSchema(List.of(4), "test", TaskType.MULTICLASS, List.of("a", "b", "c"), null);
+        org.genomod.api.train.TrainingOptions adam = new org.genomod.api.train.TrainingOptions(1, 64, "adam", 0.05, 0, false,
+                org.genomod.api.train.EarlyStopping.none());
+        try (Dl4jModel parent = Dl4jModel.of(dense(BINARY, 1), BINARY, InputLayout.FLAT, null)) {
+            Batch a = data(1, 0);
+            for (int i = 0; i < 20; i++) {
+                parent.fit(a);
+            }
+            INDArray parentHidden = ((SequentialNetwork) parent.network()).multiLayerNetwork().getLayer(0).params().dup();
+            org.genomod.api.model.ModelRequest request = new org.genomod.api.model.ModelRequest(multiclass,
+                    noParameters(), adam, null, 5);
+            try (Dl4jModel child = Dl4jModel.transfer(parent, request, new org.genomod.api.model.Transfer(
+                    org.genomod.api.model.Transfer.ALL_BUT_HEAD, true), "auto")) {
+                Batch b = data(2, 0);
+                float[] labels = new float[EXAMPLES * 3];
+                for (int i = 0; i < EXAMPLES; i++) {
+                    labels[i * 3 + (b.labels()[i] > 0 ? 0 : 1 + (i % 2))] = 1;
+                }
+                Batch three = new Batch(EXAMPLES, b.features(), labels);
+                float[] before = child.predict(three);
+                assertEquals(EXAMPLES * 3, before.length);
+                double first = child.fit(three);
+                double last = first;
+                for (int i = 0; i < 30; i++) {
+                    last = child.fit(three);
+                }
+                assertTrue(last < first, "the new head trains: " + first + " -> " + last);
+                MultiLayerNetwork net = ((SequentialNetwork) child.network()).multiLayerNetwork();
+                assertEquals(parentHidden, net.getLayer(0).params(), "the frozen layer keeps the parent's weights");
+                // the parent is untouched by the child's training and still predicts
+                assertEquals(parentHidden, ((SequentialNetwork) parent.network()).multiLayerNetwork().getLayer(0).params());
+            }
+            IllegalArgumentException keep = assertThrows(IllegalArgumentException.class, () -> Dl4jModel.transfer(parent,
+                    new org.genomod.api.model.ModelRequest(multiclass, noParameters(), adam, null, 5),
+                    new org.genomod.api.model.Transfer(0, false), "auto"));
+            assertTrue(keep.getMessage().startsWith("keeping the parent's head needs the same outputs"), keep.getMessage());
+            DatasetSchema wider = new DatasetSchema(List.of(5), "test", TaskType.BINARY, List.of("positive"), null);
+            IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> Dl4jModel.transfer(parent,
+                    new org.genomod.api.model.ModelRequest(wider, noParameters(), adam, null, 5),
+                    new org.genomod.api.model.Transfer(0, true), "auto"));
+            assertEquals("the parent model takes test examples of shape [4], the data is test of shape [5]", shape.getMessage());
+        }
+    }
 }

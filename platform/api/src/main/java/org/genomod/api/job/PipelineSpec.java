@@ -18,11 +18,12 @@ import org.genomod.api.train.TrainingOptions;
  * @param testData     an independent test set read by the same reader with these parameters (the
  *                     training parameters with the spec's {@code data.test} overrides), or {@code null}
  *                     when the split makes the test set
+ * @param transfer     fine-tune this saved model instead of training a new one, or {@code null}
  */
 public record PipelineSpec(String name, Path source, Path baseDirectory, PluginRef reader, SplitSpec split,
                            String transform, PluginRef model, TrainingOptions training, List<PluginRef> evaluators,
                            List<PluginRef> interpreters, Path outputDirectory, long seed, Map<String, Object> raw,
-                           PluginRef testData) {
+                           PluginRef testData, TransferSpec transfer) {
     public PipelineSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseDirectory, "baseDirectory");
@@ -42,13 +43,18 @@ public record PipelineSpec(String name, Path source, Path baseDirectory, PluginR
                         String transform, PluginRef model, TrainingOptions training, List<PluginRef> evaluators,
                         List<PluginRef> interpreters, Path outputDirectory, long seed, Map<String, Object> raw) {
         this(name, source, baseDirectory, reader, split, transform, model, training, evaluators, interpreters,
-                outputDirectory, seed, raw, null);
+                outputDirectory, seed, raw, null, null);
     }
 
     /** The same job writing elsewhere. */
     public PipelineSpec withOutputDirectory(Path directory) {
         return new PipelineSpec(name, source, baseDirectory, reader, split, transform, model, training, evaluators,
-                interpreters, directory, seed, raw, testData);
+                interpreters, directory, seed, raw, testData, transfer);
+    }
+
+    /** The saved model to fine-tune, when the spec names one. */
+    public java.util.Optional<TransferSpec> transferFrom() {
+        return java.util.Optional.ofNullable(transfer);
     }
 
     /** The independent test set, when the spec names one. */

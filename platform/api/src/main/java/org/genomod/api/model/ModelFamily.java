@@ -29,6 +29,17 @@ public interface ModelFamily {
 
     Model create(ModelRequest request);
 
+    /**
+     * A model for new data that starts from {@code parent}, a loaded model of this family (transfer
+     * learning): same architecture and input encoding, the layers {@code transfer} names frozen, the head
+     * replaced when asked. Families that cannot do this keep the default, which refuses.
+     *
+     * @param request the new data's schema, the parent's hyper-parameters, the new training options and seed
+     */
+    default Model transfer(Model parent, ModelRequest request, Transfer transfer) {
+        throw new UnsupportedOperationException("this model family cannot start from a saved model (no transfer learning)");
+    }
+
     /** Loads a network that a model of this family {@linkplain Model#save saved}. */
     Model load(Path directory, DatasetSchema schema, Parameters hyperParameters) throws IOException;
 }

@@ -29,6 +29,9 @@ import org.genomod.api.job.PluginRef;
 import org.genomod.api.job.SpecException;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelRequest;
+import org.genomod.api.job.TransferSpec;
+import org.genomod.api.param.Parameters;
+import org.genomod.api.store.LoadedModel;
 import org.genomod.api.store.ModelCard;
 import org.genomod.api.store.ModelStore;
 import org.genomod.api.train.Cancellation;
@@ -126,7 +129,24 @@ final class PipelineRun implements Runnable {
 
             TrainingOptions options = spec.training();
             float[] weights = options.classWeights() ? ClassWeights.inverseFrequency(splits.train()) : null;
-            model = plan.family.service().create(new ModelRequest(schema, plan.family.parameters(), options, weights, spec.seed()));
+            Parameters hyperParameters = plan.family.parameters();
+            String parentDigest = null;
+            if (spec.transferFrom().isPresent()) {
+                TransferSpec transfer = spec.transferFrom().get();
+                try (LoadedModel parent = store.load(transfer.parent())) {
+                    if (!parent.card().family().equals(spec.model().name())) {
+                        throw new Stop(JobStatus.FAILED, "model.from: " + transfer.parent() + " holds a '" + parent.card().family()
+                                + "' model, the spec's family is '" + spec.model().name() + "'");
+                    }
+                    hyperParameters = plan.family.service().hyperParameters().validate(parent.card().hyperParameters(), spec.baseDirectory());
+                    phase("training", "starting from " + transfer.parent() + " (sha256 " + parent.digest() + ")");
+                    model = plan.family.service().transfer(parent.model(),
+                            new ModelRequest(schema, hyperParameters, options, weights, spec.seed()), transfer.transfer());
+                    parentDigest = parent.digest();
+                }
+            } else {
+                model = plan.family.service().create(new ModelRequest(schema, hyperParameters, options, weights, spec.seed()));
+            }
             phase("training", "training " + plan.family.lease().describe() + ": " + model.parameterCount() + " parameters");
             TrainingResult training = trainer.train(model, splits.train(), splits.validation(), options, spec.seed(),
                     validationScorer(plan), listener(), cancellation);
@@ -150,15 +170,15 @@ final class PipelineRun implements Runnable {
             ModelCard card = new ModelCard(spec.model().name(), plan.family.lease().bundleSymbolicName(),
                     plan.family.lease().bundleVersion().toString(),
                     new PluginRef(spec.reader().name(), null, readerParametersForPrediction(plan)),
-                    schema, preprocessing, plan.family.parameters().asMap(), Provenance.training(options), digests.combined(), spec.seed(),
-                    Provenance.metrics(metrics), Instant.now().toString(), null, provenance.summary(spec, plan));
+                    schema, preprocessing, hyperParameters.asMap(), Provenance.training(options), digests.combined(), spec.seed(),
+                    Provenance.metrics(metrics), Instant.now().toString(), parentDigest, provenance.summary(spec, plan));
             String modelDigest = store.save(model, card, out.resolve("model"));
             ResultWriter.writePredictions(out.resolve("predictions.tsv"), test);
 
             Map<String, Object> interpretation = interpret(plan, model, splits.test(), out, cancellation);
             Duration elapsed = Duration.between(started, Instant.now());
             Json.write(out.resolve("metrics.json"), provenance.metricsDocument(job, spec, plan, dataset, splits, training,
-                    metrics, interpretation, model, modelDigest, digests, started, elapsed));
+                    metrics, interpretation, model, modelDigest, parentDigest, digests, started, elapsed));
             job.finish(new JobResult(JobStatus.SUCCEEDED, "results in " + out, out, metrics, elapsed));
         } catch (SpecException e) {
             job.finish(failure(JobStatus.FAILED, e.getMessage(), spec, started));
@@ -192,7 +212,14 @@ final class PipelineRun implements Runnable {
     }
 
     private void checkFit(Plan plan, DatasetSchema schema) {
-        List<String> problems = new ArrayList<>(plan.family.service().check(schema, plan.family.parameters()));
+        List<String> problems = new ArrayList<>();
+        if (job.spec().transferFrom().isEmpty()) { // a fine-tuned model's architecture fitted its parent's data of this shape
+            problems.addAll(plan.family.service().check(schema, plan.family.parameters()));
+        }
+        if (schema.task() == TaskType.MULTICLASS && schema.outputs().size() < 2) {
+            problems.add("every record has the class '" + schema.outputs().get(0) + "': a classifier needs examples of at least "
+                    + "two classes (files of positives only, such as DeepBind's *_AC.seq.gz, need generated negatives)");
+        }
         for (Plan.Bound<Evaluator> e : plan.evaluators) {
             if (!e.service().tasks().contains(schema.task())) {
                 problems.add("evaluator '" + e.lease().name() + "' does not handle " + schema.task().name().toLowerCase()

@@ -73,6 +73,11 @@ final class Plan implements AutoCloseable {
             for (PluginRef ref : spec.interpreters()) {
                 interpreters.add(bind(registry, PluginKinds.INTERPRETER, ref, "interpret." + ref.name(), spec.baseDirectory(), leases, problems, Interpreter::parameters));
             }
+            spec.transferFrom().ifPresent(t -> {
+                if (!Files.isRegularFile(t.parent().resolve(org.genomod.api.store.ModelStore.CARD))) {
+                    problems.add("model.from: no saved model at " + t.parent() + " (no " + org.genomod.api.store.ModelStore.CARD + ")");
+                }
+            });
             checkOutput(spec.outputDirectory(), problems);
             if (!problems.isEmpty()) {
                 throw new SpecException(spec.origin(), problems);

@@ -39,7 +39,7 @@ final class Provenance {
 
     Map<String, Object> metricsDocument(RunningJob job, PipelineSpec spec, Plan plan, Dataset dataset, Splits splits,
                                         TrainingResult training, Map<String, Metrics> metrics,
-                                        Map<String, Object> interpretation, Model model, String modelDigest,
+                                        Map<String, Object> interpretation, Model model, String modelDigest, String parentDigest,
                                         InputDigests digests, Instant started, Duration elapsed) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema_version", SCHEMA_VERSION);
@@ -80,8 +80,12 @@ final class Provenance {
         train.put("history", history);
         doc.put("training", train);
 
-        doc.put("model", Map.of("family", plan.family.lease().describe(), "parameters", model.parameterCount(),
+        Map<String, Object> saved = new LinkedHashMap<>(Map.of("family", plan.family.lease().describe(), "parameters", model.parameterCount(),
                 "directory", "model", "manifest_sha256", modelDigest));
+        spec.transferFrom().ifPresent(t -> saved.put("fine_tuned_from", Map.of("directory", t.parent().toString(),
+                "manifest_sha256", parentDigest, "frozen_layers", t.transfer().frozenLayers() < 0 ? "all_but_head"
+                        : t.transfer().frozenLayers(), "new_head", t.transfer().newHead())));
+        doc.put("model", saved);
         if (!interpretation.isEmpty()) {
             doc.put("interpretation", interpretation);
         }

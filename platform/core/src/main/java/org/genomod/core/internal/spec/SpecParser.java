@@ -13,6 +13,8 @@ import org.genomod.api.job.PipelineSpec;
 import org.genomod.api.job.PluginRef;
 import org.genomod.api.job.SpecException;
 import org.genomod.api.job.SplitSpec;
+import org.genomod.api.job.TransferSpec;
+import org.genomod.api.model.Transfer;
 import org.genomod.api.param.ParameterException;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.ParameterType;
@@ -111,7 +113,8 @@ public final class SpecParser {
         }
 
         Map<String, Object> model = section(spec, "model", true, problems);
-        PluginRef family = plugin(model, "model", "family", Set.of(), problems);
+        PluginRef family = plugin(model, "model", "family", Set.of("from", "freeze", "new_head"), problems);
+        TransferSpec transfer = transfer(model, family, baseDirectory, problems);
 
         TrainingOptions training = training(section(spec, "training", false, problems), baseDirectory, problems);
         List<PluginRef> evaluators = pluginList(spec.get("evaluate"), "evaluate", "evaluator", problems);
@@ -129,7 +132,55 @@ public final class SpecParser {
             throw new SpecException(origin, problems);
         }
         return new PipelineSpec(name, source, baseDirectory, reader, split, transform, family, training, evaluators, interpreters,
-                output, seed, raw, testData);
+                output, seed, raw, testData, transfer);
+    }
+
+    /**
+     * {@code model.from}: fine-tune a saved model. Its architecture comes with it, so the spec names no
+     * hyper-parameters; {@code freeze} is {@code none} (default), {@code all_but_head} or a number of
+     * leading layers; {@code new_head} (default true) replaces the output head for the new outputs.
+     */
+    private static TransferSpec transfer(Map<String, Object> model, PluginRef family, Path base, List<String> problems) {
+        Object from = model.get("from");
+        if (from == null) {
+            for (String key : List.of("freeze", "new_head")) {
+                if (model.containsKey(key)) {
+                    problems.add("model." + key + " applies to transfer learning only: add model.from (a saved model directory)");
+                }
+            }
+            return null;
+        }
+        if (from instanceof Map || from instanceof List) {
+            problems.add("model.from must be the directory of a saved model, got a " + (from instanceof Map ? "mapping" : "list"));
+            return null;
+        }
+        if (!family.parameters().isEmpty()) {
+            problems.add("model.from takes the architecture of the saved model, so model hyper-parameters cannot be given: "
+                    + String.join(", ", family.parameters().keySet()));
+        }
+        String freeze = String.valueOf(model.getOrDefault("freeze", "none")).trim();
+        int frozen;
+        switch (freeze) {
+            case "none" -> frozen = 0;
+            case "all_but_head" -> frozen = Transfer.ALL_BUT_HEAD;
+            default -> {
+                try {
+                    frozen = Integer.parseInt(freeze);
+                    if (frozen < 0) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    problems.add("model.freeze must be none, all_but_head or a number of leading layers, got '" + freeze + "'");
+                    frozen = 0;
+                }
+            }
+        }
+        Object newHead = model.getOrDefault("new_head", Boolean.TRUE);
+        if (!(newHead instanceof Boolean)) {
+            problems.add("model.new_head must be true or false, got '" + newHead + "'");
+            newHead = Boolean.TRUE;
+        }
+        return new TransferSpec(base.resolve(from.toString()).normalize(), new Transfer(frozen, (Boolean) newHead));
     }
 
     /**

@@ -144,4 +144,21 @@ class SpecParserTest {
                 """)).problems();
         assertEquals(List.of("data.test is the test set, so data.split cannot also hold out test groups [y]"), p);
     }
+
+    @Test
+    void modelFromFineTunesASavedModel() throws Exception {
+        PipelineSpec spec = parse("data: {reader: fasta, path: a.fa}\nmodel: {family: cnn, from: ../runs/srf/model, freeze: all_but_head}\n");
+        assertEquals(Path.of("/runs/srf/model"), spec.transferFrom().orElseThrow().parent());
+        assertEquals(org.genomod.api.model.Transfer.ALL_BUT_HEAD, spec.transferFrom().orElseThrow().transfer().frozenLayers());
+        assertTrue(spec.transferFrom().orElseThrow().transfer().newHead());
+        assertEquals(Map.of(), spec.model().parameters());
+        assertEquals(2, parse("data: {reader: fasta, path: a.fa}\nmodel: {family: cnn, from: m, freeze: 2, new_head: false}\n")
+                .transferFrom().orElseThrow().transfer().frozenLayers());
+        List<String> p = assertThrows(SpecException.class, () -> parse(
+                "data: {reader: fasta, path: a.fa}\nmodel: {family: cnn, from: m, freeze: some, filters: [8]}\n")).problems();
+        assertEquals(List.of("model.from takes the architecture of the saved model, so model hyper-parameters cannot be given: filters",
+                "model.freeze must be none, all_but_head or a number of leading layers, got 'some'"), p);
+        p = assertThrows(SpecException.class, () -> parse("data: {reader: fasta, path: a.fa}\nmodel: {family: cnn, freeze: 1}\n")).problems();
+        assertEquals(List.of("model.freeze applies to transfer learning only: add model.from (a saved model directory)"), p);
+    }
 }

@@ -9,6 +9,7 @@ import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelFamily;
 import org.genomod.api.model.ModelRequest;
+import org.genomod.api.model.Transfer;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.Parameters;
 import org.genomod.dl4j.Dl4jModel;
@@ -45,6 +46,11 @@ public final class CnnModelFamily implements ModelFamily {
                 request.training(), request.seed(), request.hyperParameters().string(CnnHyperParameters.LOSS)));
         network.init();
         return Dl4jModel.of(network, request.schema(), CnnNetworks.LAYOUT, request.classWeights());
+    }
+
+    @Override
+    public Model transfer(Model parent, ModelRequest request, Transfer transfer) {
+        return Dl4jModel.transfer(parent, request, transfer, request.hyperParameters().string(CnnHyperParameters.LOSS));
     }
 
     @Override
