@@ -129,6 +129,12 @@ public final class Dl4jModel implements Model {
     }
 
     @Override
+    public void epochStarted(int epoch) {
+        requireOpen();
+        network.epochStarted(epoch);
+    }
+
+    @Override
     public double fit(Batch batch) {
         requireOpen();
         INDArray features = arrays.features(batch);

@@ -34,4 +34,7 @@ interface Network {
 
     /** Frees parameters, gradients, updater state and this thread's workspaces. */
     void close();
+
+    /** Sets the network's epoch count (Deeplearning4j counts from 0) so epoch-keyed learning-rate schedules apply. */
+    void epochStarted(int epoch);
 }

@@ -1,6 +1,8 @@
 package org.genomod.dl4j;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.genomod.api.train.TrainingOptions;
@@ -9,6 +11,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -29,15 +34,41 @@ public final class Optimizers {
 
     /** @throws IllegalArgumentException for an optimizer not in {@link #SUPPORTED} */
     public static IUpdater updater(TrainingOptions options) {
+        if (!options.schedule().type().equals("constant")) {
+            ISchedule schedule = schedule(options);
+            return switch (options.optimizer()) {
+                case "adam" -> new Adam(schedule);
+                case "sgd" -> new Sgd(schedule);
+                case "nesterovs" -> new Nesterovs(schedule, Nesterovs.DEFAULT_NESTEROV_MOMENTUM);
+                case "rmsprop" -> new RmsProp(schedule);
+                default -> throw unsupported(options);
+            };
+        }
         double lr = options.learningRate();
         return switch (options.optimizer()) {
             case "adam" -> new Adam(lr);
             case "sgd" -> new Sgd(lr);
             case "nesterovs" -> new Nesterovs(lr, Nesterovs.DEFAULT_NESTEROV_MOMENTUM);
             case "rmsprop" -> new RmsProp(lr);
-            default -> throw new IllegalArgumentException("optimizer '" + options.optimizer()
-                    + "' is not available in Deeplearning4j 1.0.0-M2.1 (available: " + String.join(", ", SUPPORTED) + ")");
+            default -> throw unsupported(options);
         };
+    }
+
+    private static IllegalArgumentException unsupported(TrainingOptions options) {
+        return new IllegalArgumentException("optimizer '" + options.optimizer()
+                + "' is not available in Deeplearning4j 1.0.0-M2.1 (available: " + String.join(", ", SUPPORTED) + ")");
+    }
+
+    /**
+     * The options' schedule as Deeplearning4j's epoch-keyed map (its epochs count from 0). It takes effect
+     * because {@link Dl4jModel#epochStarted} sets the network's epoch count.
+     */
+    static ISchedule schedule(TrainingOptions options) {
+        Map<Integer, Double> rates = new HashMap<>();
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            rates.put(epoch - 1, options.learningRate(epoch));
+        }
+        return new MapSchedule(ScheduleType.EPOCH, rates);
     }
 
     /** Sets the updater and, when {@link TrainingOptions#gradientClip()} is positive, element-wise gradient clipping. */

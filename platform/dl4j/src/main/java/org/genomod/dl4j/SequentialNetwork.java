@@ -25,6 +25,11 @@ final class SequentialNetwork implements Network {
     }
 
     @Override
+    public void epochStarted(int epoch) {
+        network.getLayerWiseConfigurations().setEpochCount(epoch - 1);
+    }
+
+    @Override
     public double fit(INDArray features, INDArray labels, INDArray labelWeights) {
         network.fit(features, labels, null, labelWeights);
         return network.score();

@@ -296,4 +296,31 @@ class Dl4jModelTest {
             assertEquals("the parent model takes test examples of shape [4], the data is test of shape [5]", shape.getMessage());
         }
     }
+
+    /** The trainer's epochStarted reaches Deeplearning4j's updater: an epoch-keyed schedule changes the step size. */
+    @Test
+    void epochStartedDrivesTheLearningRateSchedule() {
+        org.genomod.api.train.TrainingOptions options = new org.genomod.api.train.TrainingOptions(3, 64, "adam", 0.05, 0, false,
+                org.genomod.api.train.EarlyStopping.none(), new org.genomod.api.train.LearningRateSchedule("step", 1e-6, 1));
+        MultiLayerNetwork network = new MultiLayerNetwork(Optimizers.configure(new NeuralNetConfiguration.Builder().seed(3)
+                        .dataType(DataType.FLOAT), options).list()
+                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build())
+                .layer(OutputHead.layer(BINARY))
+                .setInputType(InputLayout.FLAT.inputType(BINARY.featureShape()))
+                .build());
+        network.init();
+        try (Dl4jModel model = Dl4jModel.of(network, BINARY, InputLayout.FLAT, null)) {
+            Batch batch = data(4, 0);
+            model.epochStarted(1);
+            INDArray before = network.params().dup();
+            model.fit(batch);
+            double firstEpochStep = network.params().sub(before).amaxNumber().doubleValue();
+            model.epochStarted(2);
+            before = network.params().dup();
+            model.fit(batch);
+            double secondEpochStep = network.params().sub(before).amaxNumber().doubleValue();
+            assertTrue(firstEpochStep > 1e-3, "epoch 1 trains at 0.05: " + firstEpochStep);
+            assertTrue(secondEpochStep < 1e-5, "epoch 2 trains at 5e-8: " + secondEpochStep);
+        }
+    }
 }

@@ -60,4 +60,27 @@ class OptimizersTest {
                 .layer(new DenseLayer.Builder().nIn(2).nOut(2).build()).build();
         return (BaseLayer) conf.getLayer();
     }
+
+    @org.junit.jupiter.api.Test
+    void learningRateSchedulesAreKeyedByEpoch() {
+        org.genomod.api.train.EarlyStopping none = org.genomod.api.train.EarlyStopping.none();
+        org.genomod.api.train.TrainingOptions step = new org.genomod.api.train.TrainingOptions(6, 32, "adam", 0.01, 0, false, none,
+                new org.genomod.api.train.LearningRateSchedule("step", 0.5, 2));
+        org.nd4j.linalg.learning.config.IUpdater updater = Optimizers.updater(step);
+        // Deeplearning4j counts epochs from 0; epochs 1-2 at 0.01, 3-4 at 0.005, 5-6 at 0.0025
+        org.junit.jupiter.api.Assertions.assertEquals(0.01, updater.getLearningRate(0, 1), 1e-12);
+        org.junit.jupiter.api.Assertions.assertEquals(0.005, updater.getLearningRate(0, 2), 1e-12);
+        org.junit.jupiter.api.Assertions.assertEquals(0.0025, updater.getLearningRate(0, 5), 1e-12);
+        org.genomod.api.train.TrainingOptions cosine = new org.genomod.api.train.TrainingOptions(5, 32, "sgd", 0.1, 0, false, none,
+                new org.genomod.api.train.LearningRateSchedule("cosine", 0.1, 1));
+        org.junit.jupiter.api.Assertions.assertEquals(0.1, cosine.learningRate(1), 1e-12);
+        org.junit.jupiter.api.Assertions.assertEquals(0.055, cosine.learningRate(3), 1e-12); // halfway: (1 + 0.1) / 2
+        org.junit.jupiter.api.Assertions.assertEquals(0.01, cosine.learningRate(5), 1e-12);
+        org.junit.jupiter.api.Assertions.assertEquals(0.01, Optimizers.updater(cosine).getLearningRate(7, 4), 1e-12);
+        org.genomod.api.train.TrainingOptions exponential = new org.genomod.api.train.TrainingOptions(5, 32, "rmsprop", 1, 0, false,
+                none, new org.genomod.api.train.LearningRateSchedule("exponential", 0.9, 1));
+        org.junit.jupiter.api.Assertions.assertEquals(0.729, exponential.learningRate(4), 1e-12);
+        org.junit.jupiter.api.Assertions.assertEquals(1e-3, Optimizers.updater(org.genomod.api.train.TrainingOptions.defaults())
+                .getLearningRate(100, 100), 1e-12);
+    }
 }

@@ -14,6 +14,14 @@ public interface Model extends AutoCloseable {
 
     DatasetSchema schema();
 
+    /**
+     * Called by the trainer before each epoch's first {@link #fit} (epochs count from 1), so that models
+     * follow the learning-rate schedule of their {@code TrainingOptions}. Models without epoch-dependent
+     * state keep the default, which does nothing.
+     */
+    default void epochStarted(int epoch) {
+    }
+
     /** One optimisation step on a labelled batch; returns the batch's mean loss before the update. */
     double fit(Batch batch);
 

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param gradientClip  clip each gradient element to this absolute value; 0 for none
  * @param classWeights  weight the loss by inverse class frequency (imbalanced labels)
  * @param earlyStopping when to stop before {@code epochs}
+ * @param schedule      how the learning rate changes over epochs
  */
 public record TrainingOptions(int epochs, int batchSize, String optimizer, double learningRate,
-                              double gradientClip, boolean classWeights, EarlyStopping earlyStopping) {
+                              double gradientClip, boolean classWeights, EarlyStopping earlyStopping,
+                              LearningRateSchedule schedule) {
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd", "nesterovs", "rmsprop");
 
     public TrainingOptions {
@@ -30,6 +32,18 @@ public record TrainingOptions(int epochs, int batchSize, String optimizer, doubl
             throw new IllegalArgumentException("learning rate must be positive and gradient clip non-negative");
         }
         Objects.requireNonNull(earlyStopping, "earlyStopping");
+        schedule = schedule == null ? LearningRateSchedule.CONSTANT : schedule;
+    }
+
+    /** Options with a constant learning rate. */
+    public TrainingOptions(int epochs, int batchSize, String optimizer, double learningRate,
+                           double gradientClip, boolean classWeights, EarlyStopping earlyStopping) {
+        this(epochs, batchSize, optimizer, learningRate, gradientClip, classWeights, earlyStopping, LearningRateSchedule.CONSTANT);
+    }
+
+    /** The learning rate of {@code epoch} (from 1) under the schedule. */
+    public double learningRate(int epoch) {
+        return schedule.rate(learningRate, epoch, epochs);
     }
 
     public static TrainingOptions defaults() {

@@ -2,7 +2,7 @@
  * The platform trainer: mini-batches, early stopping on a validation metric with the best state restored, progress events and cancellation.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.genomod.api.train;
 
 import org.osgi.annotation.bundle.Export;

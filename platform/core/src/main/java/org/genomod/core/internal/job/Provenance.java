@@ -129,6 +129,7 @@ final class Provenance {
         m.put("optimizer", o.optimizer());
         m.put("learning_rate", o.learningRate());
         m.put("gradient_clip", o.gradientClip());
+        m.put("lr_schedule", Map.of("type", o.schedule().type(), "factor", o.schedule().factor(), "every", o.schedule().every()));
         m.put("class_weights", o.classWeights());
         m.put("early_stopping", Map.of("metric", o.earlyStopping().metric(), "patience", o.earlyStopping().patience(),
                 "min_delta", o.earlyStopping().minDelta(), "restore_best", o.earlyStopping().restoreBest()));

@@ -20,6 +20,7 @@ import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.ParameterType;
 import org.genomod.api.param.Parameters;
 import org.genomod.api.train.EarlyStopping;
+import org.genomod.api.train.LearningRateSchedule;
 import org.genomod.api.train.TrainingOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -48,12 +49,21 @@ public final class SpecParser {
             .optional("test", ParameterType.STRING_LIST, null, "groups held out for test (groups)")
             .build();
 
+    static final ParameterSchema LR_SCHEDULE = ParameterSchema.builder()
+            .choice("type", "constant", LearningRateSchedule.TYPES,
+                    "step: x factor every `every` epochs; exponential: x factor each epoch; cosine: down to rate x factor")
+            .number("factor", 0.5, 1e-6, 1, "multiplier (step, exponential) or final fraction of the rate (cosine)")
+            .integer("every", 10, 1, 100_000, "epochs between steps (step)")
+            .build();
+
     static final ParameterSchema TRAINING = ParameterSchema.builder()
             .integer("epochs", 20, 1, 100_000, "maximum passes over the training split")
             .integer("batch_size", 64, 1, 1 << 20, "examples per optimisation step")
             .choice("optimizer", "adam", TrainingOptions.OPTIMIZERS, "optimiser")
             .number("learning_rate", 1e-3, 1e-12, 10, "initial learning rate")
             .number("gradient_clip", 0, 0, 1e6, "clip gradient elements to this absolute value; 0 for none")
+            .optional("lr_schedule", ParameterType.MAP, null,
+                    "learning-rate schedule: {type: constant|step|exponential|cosine, factor: (0,1], every: epochs}")
             .flag("class_weights", false, "weight the loss by inverse class frequency")
             .optional("early_stopping", ParameterType.MAP, null, "metric, patience, min_delta, restore_best; or omit patience to disable")
             .build();
@@ -245,8 +255,13 @@ public final class SpecParser {
             } else {
                 stopping = new EarlyStopping("loss", 5, 0, true);
             }
+            LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+            if (p.has("lr_schedule")) {
+                Parameters s = LR_SCHEDULE.validate(p.map("lr_schedule"), base);
+                schedule = new LearningRateSchedule(s.string("type"), s.number("factor"), s.integer("every"));
+            }
             return new TrainingOptions(p.integer("epochs"), p.integer("batch_size"), p.string("optimizer"),
-                    p.number("learning_rate"), p.number("gradient_clip"), p.flag("class_weights"), stopping);
+                    p.number("learning_rate"), p.number("gradient_clip"), p.flag("class_weights"), stopping, schedule);
         } catch (ParameterException e) {
             e.problems().forEach(problem -> problems.add("training: " + problem));
             return TrainingOptions.defaults();

@@ -42,6 +42,7 @@ public final class DefaultTrainer implements Trainer {
         int sinceBest = 0;
 
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            model.epochStarted(epoch);
             shuffle(order, random);
             long start = System.nanoTime();
             double lossSum = 0;
