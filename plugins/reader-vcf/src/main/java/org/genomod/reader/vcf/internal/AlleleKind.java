@@ -26,16 +26,26 @@ enum AlleleKind {
         }
         byte[] r = ref.getBases();
         byte[] a = alt.getBases();
+        return ofBases(r, 0, r.length, a, 0, a.length);
+    }
+
+    /**
+     * The kind of ALT bases {@code a[aFrom, aTo)} against REF bases {@code r[rFrom, rTo)}, in either case;
+     * the two differ (htsjdk rejects REF == ALT).
+     */
+    static AlleleKind ofBases(byte[] r, int rFrom, int rTo, byte[] a, int aFrom, int aTo) {
+        int rLast = rTo - rFrom - 1;
+        int aLast = aTo - aFrom - 1;
         int start = 0;
-        while (start < r.length && start < a.length && upper(r[start]) == upper(a[start])) {
+        while (start <= rLast && start <= aLast && upper(r[rFrom + start]) == upper(a[aFrom + start])) {
             start++;
         }
-        if (start == r.length || start == a.length) {
-            return INDEL; // one allele is a prefix of the other (htsjdk has already rejected REF == ALT)
+        if (start > rLast || start > aLast) {
+            return INDEL; // one allele is a prefix of the other
         }
-        int rEnd = r.length - 1;
-        int aEnd = a.length - 1;
-        while (rEnd > start && aEnd > start && upper(r[rEnd]) == upper(a[aEnd])) {
+        int rEnd = rLast;
+        int aEnd = aLast;
+        while (rEnd > start && aEnd > start && upper(r[rFrom + rEnd]) == upper(a[aFrom + aEnd])) {
             rEnd--;
             aEnd--;
         }
@@ -49,7 +59,7 @@ enum AlleleKind {
         }
         if (rLength == 0 || aLength == 0) {
             // the trimmed-off end base matched on one side only when it is shared: a pure insertion or deletion
-            return upper(r[rEnd]) == upper(a[aEnd]) ? INDEL : COMPLEX;
+            return upper(r[rFrom + rEnd]) == upper(a[aFrom + aEnd]) ? INDEL : COMPLEX;
         }
         return COMPLEX;
     }

@@ -1,9 +1,5 @@
 package org.genomod.reader.vcf.internal;
 
-import htsjdk.variant.variantcontext.Allele;
-import htsjdk.variant.variantcontext.Genotype;
-import htsjdk.variant.variantcontext.GenotypesContext;
-import htsjdk.variant.variantcontext.VariantContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,16 +59,17 @@ final class GenotypeMatrix {
             if (samples == 0) {
                 throw new InputFormatException(path, 0, "has no samples, but mode genotypes makes one example per sample");
             }
-            for (VariantContext vc = stream.next(); vc != null; vc = stream.next()) {
+            for (VariantRecord r = stream.nextRecord(false); r != null; r = stream.nextRecord(false)) {
                 if (stream.records() % CANCELLATION_INTERVAL == 1 && context.cancellation().isCancelled()) {
                     throw new CancellationException("reading " + path + " was cancelled: " + context.cancellation().reason());
                 }
-                if (!stream.regionApplied() && options.region() != null && !options.region().overlaps(vc)) {
+                if (!stream.regionApplied() && options.region() != null && !options.region().overlaps(r.contig(), r.start(), r.end())) {
                     continue;
                 }
-                int[] columnOfAllele = columns(vc, path);
+                int[] columnOfAllele = columns(r, path);
                 if (columnOfAllele != null) {
-                    count(vc, stream.genotypes(vc), columnOfAllele, names, stream);
+                    r.decodeGenotypes(stream);
+                    count(r, columnOfAllele, names, stream);
                 }
             }
             if (columnIds.isEmpty()) {
@@ -88,24 +85,23 @@ final class GenotypeMatrix {
      * Adds this record's columns; returns the column of each allele (index 0 is REF: -1), or {@code null}
      * when the record gives none.
      */
-    private int[] columns(VariantContext vc, Path path) throws InputFormatException {
-        if (options.passOnly() && vc.isFiltered()) {
+    private int[] columns(VariantRecord r, Path path) throws InputFormatException {
+        if (options.passOnly() && r.filtered()) {
             skipped.add("filtered_record");
             return null;
         }
-        List<Allele> alleles = vc.getAlleles();
-        if (alleles.size() == 1) {
+        int alleles = r.alleles();
+        if (alleles == 1) {
             skipped.add("record_without_alt");
             return null;
         }
-        int[] column = new int[alleles.size()];
+        int[] column = new int[alleles];
         column[0] = -1;
         boolean any = false;
-        for (int i = 1; i < alleles.size(); i++) {
-            Allele alt = alleles.get(i);
-            AlleleKind kind = AlleleKind.of(vc.getReference(), alt);
+        for (int i = 1; i < alleles; i++) {
+            AlleleKind kind = r.kind(i);
             column[i] = -1;
-            if (Allele.SPAN_DEL.equals(alt)) {
+            if (r.spanningDeletion(i)) {
                 skipped.add("overlapping_deletion_allele");
             } else if (!options.kinds().contains(kind)) {
                 skipped.add(kind.id() + "_allele");
@@ -114,8 +110,7 @@ final class GenotypeMatrix {
                     throw new InputFormatException(path, 0, "has more than max_variants (" + String.format("%,d", options.maxVariants())
                             + ") variant alleles to read; narrow it with region, pass_only or variant_types, or raise max_variants");
                 }
-                column[i] = addColumn(vc.getContig() + ":" + vc.getStart() + ":" + vc.getReference().getDisplayString() + ">"
-                        + alt.getDisplayString());
+                column[i] = addColumn(r.contig() + ":" + r.start() + ":" + r.display(0) + ">" + r.display(i));
                 any = true;
             }
         }
@@ -140,14 +135,12 @@ final class GenotypeMatrix {
         return v;
     }
 
-    private void count(VariantContext vc, GenotypesContext genotypes, int[] columnOfAllele, List<String> names, VariantStream stream)
-            throws InputFormatException {
-        List<Allele> alleles = vc.getAlleles();
+    private void count(VariantRecord r, int[] columnOfAllele, List<String> names, VariantStream stream) throws InputFormatException {
         for (int s = 0; s < samples; s++) {
-            Genotype g = genotypes.get(s);
-            boolean uncalled = g.getPloidy() == 0;
-            for (Allele a : g.getAlleles()) {
-                uncalled |= a.isNoCall();
+            int ploidy = r.ploidy(s);
+            boolean uncalled = ploidy == 0;
+            for (int k = 0; k < ploidy; k++) {
+                uncalled |= r.genotypeAllele(s, k) < 0;
             }
             for (int i = 1; i < columnOfAllele.length; i++) {
                 int v = columnOfAllele[i];
@@ -157,17 +150,15 @@ final class GenotypeMatrix {
                 int at = v * samples + s;
                 if (uncalled) {
                     if (options.missing() == VcfOptions.Missing.ERROR) {
-                        throw stream.error("sample " + names.get(s) + " has no genotype call (" + g.getGenotypeString()
+                        throw stream.error("sample " + names.get(s) + " has no genotype call (" + r.genotypeString(s)
                                 + "); set missing: mean, zero or nan to read it");
                     }
                     counts[at] = -1;
                     missingGenotypes++;
                 } else {
                     int copies = 0;
-                    for (Allele a : g.getAlleles()) {
-                        if (a == alleles.get(i) || a.equals(alleles.get(i))) {
-                            copies++;
-                        }
+                    for (int k = 0; k < ploidy; k++) {
+                        copies += r.genotypeAllele(s, k) == i ? 1 : 0;
                     }
                     counts[at] = (byte) copies;
                     called[v]++;

@@ -1,7 +1,5 @@
 package org.genomod.reader.vcf.internal;
 
-import htsjdk.variant.variantcontext.Allele;
-import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFContigHeaderLine;
 import htsjdk.variant.vcf.VCFHeader;
 import java.io.IOException;
@@ -58,35 +56,39 @@ final class Inspection {
         }
     }
 
-    void add(VariantContext vc, VariantStream stream) throws IOException {
+    /** Whether the next record's values are to be checked against their header types: until the first disagreement. */
+    boolean checksTypes() {
+        return typeProblem == null;
+    }
+
+    void add(VariantRecord r, VariantStream stream) throws IOException {
         records++;
-        stream.genotypes(vc);
-        contigs.merge(vc.getContig(), 1L, Long::sum);
-        checkOrder(vc, stream);
-        List<Allele> alts = vc.getAlternateAlleles();
-        if (alts.isEmpty()) {
+        r.decodeGenotypes(stream);
+        contigs.merge(r.contig(), 1L, Long::sum);
+        checkOrder(r.contig(), r.start(), stream);
+        int alts = r.alleles() - 1;
+        if (alts == 0) {
             withoutAlt++;
         }
-        if (alts.size() > 1) {
+        if (alts > 1) {
             multiallelic++;
         }
-        for (Allele alt : alts) {
-            kinds.merge(AlleleKind.of(vc.getReference(), alt), 1L, Long::sum);
+        for (int i = 1; i <= alts; i++) {
+            kinds.merge(r.kind(i), 1L, Long::sum);
         }
-        if (vc.isFiltered()) {
+        if (r.filtered()) {
             filtered++;
         }
-        checkFields(vc, stream);
+        checkFields(r, stream);
         if (reference != null) {
-            checkReference(vc, stream);
+            checkReference(r, stream);
         }
     }
 
-    private void checkOrder(VariantContext vc, VariantStream stream) {
+    private void checkOrder(String contig, long start, VariantStream stream) {
         if (unsorted != null) {
             return;
         }
-        String contig = vc.getContig();
         if (!contig.equals(lastContig)) {
             if (lastContig != null) {
                 finishedContigs.add(lastContig);
@@ -94,27 +96,21 @@ final class Inspection {
             if (finishedContigs.contains(contig)) {
                 unsorted = "records are not sorted: contig " + contig + " appears again at " + where(stream) + " after other contigs";
             }
-        } else if (vc.getStart() < lastStart) {
-            unsorted = "records are not sorted by position: " + contig + ":" + vc.getStart() + " (" + where(stream) + ") comes after "
+        } else if (start < lastStart) {
+            unsorted = "records are not sorted by position: " + contig + ":" + start + " (" + where(stream) + ") comes after "
                     + contig + ":" + lastStart;
         }
         lastContig = contig;
-        lastStart = vc.getStart();
+        lastStart = start;
     }
 
     /** INFO keys the header does not declare, and (until the first one) values that do not fit their declared type and number. */
-    private void checkFields(VariantContext vc, VariantStream stream) {
-        boolean allDeclared = true;
-        for (String key : vc.getAttributes().keySet()) {
-            if (header.getInfoHeaderLine(key) == null) {
-                undeclaredInfo.add(key);
-                allDeclared = false;
-            }
-        }
+    private void checkFields(VariantRecord r, VariantStream stream) {
+        boolean allDeclared = r.undeclaredInfo(header, undeclaredInfo);
         // htsjdk types values by their header lines, so a record with undeclared fields (reported above) is not type-checked
         if (typeProblem == null && allDeclared) {
             try {
-                vc.fullyDecode(header, true);
+                r.checkTypes(header);
             } catch (RuntimeException e) {
                 typeProblem = "values disagree with their header declarations (first at " + where(stream) + ": "
                         + HtsjdkMessages.clean(e) + "); later records were not type-checked";
@@ -122,8 +118,8 @@ final class Inspection {
         }
     }
 
-    private void checkReference(VariantContext vc, VariantStream stream) throws IOException {
-        String contig = vc.getContig();
+    private void checkReference(VariantRecord r, VariantStream stream) throws IOException {
+        String contig = r.contig();
         if (!reference.has(contig)) {
             notInReference.merge(contig, 1L, Long::sum);
             return;
@@ -135,15 +131,15 @@ final class Inspection {
                         contig, declared, reference.length(contig)));
             }
         }
-        byte[] ref = vc.getReference().getBases();
-        long start = vc.getStart();
-        long end = start + ref.length - 1;
+        int refLength = r.refLength();
+        long start = r.start();
+        long end = start + refLength - 1;
         refChecked++;
         long length = reference.length(contig);
         reference.load(contig, start, end); // clipped to the contig
         boolean agrees = start >= 1 && end <= length;
-        for (int k = 0; k < ref.length && agrees; k++) {
-            agrees = Bases.agrees(Bases.mask(ref[k]), reference.mask(start + k));
+        for (int k = 0; k < refLength && agrees; k++) {
+            agrees = Bases.agrees(Bases.mask(r.refBase(k)), reference.mask(start + k));
         }
         if (!agrees) {
             refMismatches++;
@@ -152,8 +148,7 @@ final class Inspection {
                 for (long p = start; p <= end && p - start < 20; p++) {
                     found.append(p >= 1 && p <= length ? Bases.code(reference.mask(p)) : '-');
                 }
-                firstMismatch = where(stream) + ": " + contig + ":" + start + " REF " + vc.getReference().getBaseString()
-                        + ", reference " + found;
+                firstMismatch = where(stream) + ": " + contig + ":" + start + " REF " + r.display(0) + ", reference " + found;
             }
         }
     }

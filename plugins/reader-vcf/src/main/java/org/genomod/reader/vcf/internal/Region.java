@@ -50,7 +50,12 @@ record Region(String contig, long start, long end) {
     }
 
     boolean overlaps(VariantContext vc) {
-        return contig.equals(vc.getContig()) && vc.getStart() <= end && vc.getEnd() >= start;
+        return overlaps(vc.getContig(), vc.getStart(), vc.getEnd());
+    }
+
+    /** Whether a record at {@code recordContig:recordStart-recordEnd} overlaps the region. */
+    boolean overlaps(String recordContig, long recordStart, long recordEnd) {
+        return contig.equals(recordContig) && recordStart <= end && recordEnd >= start;
     }
 
     /**

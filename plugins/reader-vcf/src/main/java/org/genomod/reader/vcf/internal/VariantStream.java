@@ -17,7 +17,8 @@ import org.genomod.api.data.InputFormatException;
  */
 abstract class VariantStream implements Closeable {
     protected final Path file;
-    private VariantContext last;
+    private String lastContig;
+    private long lastStart;
     private long records;
 
     VariantStream(Path file) {
@@ -46,13 +47,31 @@ abstract class VariantStream implements Closeable {
     final VariantContext next() throws IOException {
         VariantContext vc = read();
         if (vc != null) {
-            records++;
-            last = vc;
+            counted(vc.getContig(), vc.getStart());
         }
         return vc;
     }
 
     protected abstract VariantContext read() throws IOException;
+
+    /**
+     * The next record as a {@link VariantRecord}, or {@code null} after the last one: here htsjdk's
+     * decoding of it. A VCF text stream answers with the line itself where it can ({@link VcfLine}), one
+     * object reused from record to record: what it answers holds until the next call.
+     *
+     * @param checkTypes whether the caller will call {@link VariantRecord#checkTypes} on it
+     */
+    VariantRecord nextRecord(boolean checkTypes) throws IOException {
+        VariantContext vc = next();
+        return vc == null ? null : new DecodedRecord(vc);
+    }
+
+    /** Counts a record handed out; errors name it by {@code contig} and {@code start}. */
+    protected final void counted(String contig, long start) {
+        records++;
+        lastContig = contig;
+        lastStart = start;
+    }
 
     /** Records returned so far; the number of the last one. */
     final long records() {
@@ -88,10 +107,10 @@ abstract class VariantStream implements Closeable {
 
     /** A problem with the record last returned, e.g. {@code file:57: record at chr20:10000117: ...}. */
     final InputFormatException error(String problem) {
-        String at = "record at " + last.getContig() + ":" + last.getStart() + ": ";
+        String at = "record at " + lastContig + ":" + lastStart + ": ";
         long line = lineOfLast();
         return line > 0 ? new InputFormatException(file, line, at + problem)
-                : new InputFormatException(file, 0, "record " + records + " (" + last.getContig() + ":" + last.getStart()
+                : new InputFormatException(file, 0, "record " + records + " (" + lastContig + ":" + lastStart
                         + (regionApplied() ? " in the region queried" : "") + "): " + problem);
     }
 

@@ -6,13 +6,10 @@ import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFCodec;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderVersion;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +20,13 @@ import org.genomod.api.data.InputFormatException;
 /**
  * A VCF text file (plain or gzip/bgzip) read line by line and decoded with htsjdk's {@link VCFCodec}.
  * Reading the lines here rather than through a tribble reader keeps exact line numbers for messages
- * and lets the content, not the file name, decide about compression.
+ * and lets the content, not the file name, decide about compression. {@link #nextRecord} hands out
+ * lines {@link VcfLine} vouches for without decoding them, htsjdk's decoding of the others.
  */
 final class VcfTextStream extends VariantStream {
     private static final String FILEFORMAT = "##fileformat=VCF";
 
-    private final BufferedReader reader;
+    private final ByteLines lines;
     private final VCFCodec codec = new VCFCodec();
     private final VCFHeader header;
     private final Columns decoded;
@@ -36,18 +34,20 @@ final class VcfTextStream extends VariantStream {
     private final VCFCodec sitesCodec;
     private final StringBuilder genotypesLine = new StringBuilder();
     private final List<String> notes = new ArrayList<>();
+    /** The hand-written check of record lines, for {@link Columns#ALL} and {@link Columns#GENOTYPES}. */
+    private final VcfLine checked;
     /** Tab-separated columns every record must have: 8, or 9 and one per sample. */
     private final int expectedColumns;
     private long line;
     private long lineOfLast;
 
-    private VcfTextStream(Path file, BufferedReader reader, Columns decoded) throws IOException {
+    private VcfTextStream(Path file, ByteLines lines, Columns decoded) throws IOException {
         super(file);
-        this.reader = reader;
+        this.lines = lines;
         this.decoded = decoded;
-        HeaderLines lines = new HeaderLines();
+        HeaderLines headerLines = new HeaderLines();
         try {
-            String first = lines.peek();
+            String first = headerLines.peek();
             if (first == null) {
                 throw new InputFormatException(file, 0, "is empty");
             }
@@ -62,15 +62,15 @@ final class VcfTextStream extends VariantStream {
                 throw new InputFormatException(file, 1, "is " + version + ", which htsjdk 4.3 (reading variants here) does not "
                         + "decode: it reads VCF 4.0 to 4.3");
             }
-            header = (VCFHeader) codec.readActualHeader(lines);
+            header = (VCFHeader) codec.readActualHeader(headerLines);
         } catch (TribbleException | IllegalArgumentException e) {
-            long at = lines.pending != null && !lines.pending.startsWith("#") ? lines.number + 1 : 0;
+            long at = headerLines.pending != null && !headerLines.pending.startsWith("#") ? headerLines.number + 1 : 0;
             String problem = at > 0 ? "the header ends without a #CHROM line before this record" : "malformed header: " + HtsjdkMessages.clean(e);
             throw new InputFormatException(file, at, problem);
         } catch (UncheckedIOException e) {
-            throw damaged(e.getCause(), lines.number);
+            throw damaged(e.getCause(), headerLines.number);
         }
-        line = lines.number;
+        line = headerLines.number;
         expectedColumns = header.getColumnCount();
         if (decoded == Columns.SITES && header.getNGenotypeSamples() > 0) {
             sitesCodec = new VCFCodec();
@@ -78,7 +78,8 @@ final class VcfTextStream extends VariantStream {
         } else {
             sitesCodec = null;
         }
-        if (lines.chromLine != null && (lines.chromLine.endsWith("\t") || lines.chromLine.endsWith(" "))) {
+        checked = decoded == Columns.SITES ? null : new VcfLine(header, codec.getVersion());
+        if (headerLines.chromLine != null && (headerLines.chromLine.endsWith("\t") || headerLines.chromLine.endsWith(" "))) {
             notes.add("the #CHROM header line (line " + line + ") ends in whitespace, an empty sample name to bcftools, "
                     + "which rejects the file");
         }
@@ -94,11 +95,10 @@ final class VcfTextStream extends VariantStream {
     }
 
     static VcfTextStream open(Path file, InputStream decompressed, Columns decoded) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(decompressed, StandardCharsets.UTF_8), 1 << 16);
         try {
-            return new VcfTextStream(file, reader, decoded);
+            return new VcfTextStream(file, new ByteLines(decompressed), decoded);
         } catch (IOException | RuntimeException e) {
-            reader.close();
+            decompressed.close();
             throw e;
         }
     }
@@ -120,16 +120,42 @@ final class VcfTextStream extends VariantStream {
 
     @Override
     protected VariantContext read() throws IOException {
-        String text;
+        return nextLine() ? decode(lines.text()) : null;
+    }
+
+    @Override
+    VariantRecord nextRecord(boolean checkTypes) throws IOException {
+        if (checked == null || checkTypes && decoded != Columns.ALL) {
+            return super.nextRecord(checkTypes); // values are type-checked by hand only where every column is read
+        }
+        if (!nextLine()) {
+            return null;
+        }
+        if (checked.check(lines.bytes(), lines.start(), lines.end(), decoded, checkTypes)) {
+            lineOfLast = line;
+            counted(checked.contig(), checked.start());
+            return checked;
+        }
+        VariantContext vc = decode(lines.text());
+        counted(vc.getContig(), vc.getStart());
+        return new DecodedRecord(vc);
+    }
+
+    /** Moves to the next record line, skipping empty lines; {@code false} at the end of the file. */
+    private boolean nextLine() throws IOException {
         do {
-            text = readLine();
-            if (text == null) {
-                return null;
+            if (!readLine()) {
+                return false;
             }
-        } while (text.isEmpty());
-        if (text.charAt(0) == '#') {
+        } while (lines.isEmpty());
+        if (lines.bytes()[lines.start()] == '#') {
             throw decodeError("a header line after the first record");
         }
+        return true;
+    }
+
+    /** Decodes a record line with htsjdk, every failure explained as an {@link InputFormatException}. */
+    private VariantContext decode(String text) throws InputFormatException {
         try {
             // htsjdk splits genotype columns only when they are read; a ragged row is caught here, whatever is decoded
             int infoEnd = text.length();
@@ -183,13 +209,13 @@ final class VcfTextStream extends VariantStream {
         return s.toString();
     }
 
-    private String readLine() throws IOException {
+    private boolean readLine() throws IOException {
         try {
-            String text = reader.readLine();
-            if (text != null) {
+            if (lines.next()) {
                 line++;
+                return true;
             }
-            return text;
+            return false;
         } catch (ZipException | EOFException e) {
             throw damaged(e, line);
         }
@@ -207,7 +233,7 @@ final class VcfTextStream extends VariantStream {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        lines.close();
     }
 
     private static String abbreviate(String s) {
@@ -224,7 +250,7 @@ final class VcfTextStream extends VariantStream {
         public String peek() {
             if (pending == null) {
                 try {
-                    pending = reader.readLine();
+                    pending = lines.next() ? lines.text() : null;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
