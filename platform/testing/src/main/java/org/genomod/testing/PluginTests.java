@@ -10,6 +10,8 @@ import org.genomod.api.data.DataReader;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.data.ReadContext;
 import org.genomod.api.param.ParameterException;
+import org.genomod.api.param.ParameterSchema;
+import org.genomod.api.param.Parameters;
 
 /** What every plugin's unit tests do the same way. */
 public final class PluginTests {
@@ -29,6 +31,15 @@ public final class PluginTests {
     /** {@link #descriptor} with every run of whitespace made one space, for matching across line breaks. */
     public static String descriptorOnOneLine(Class<?> component) throws IOException {
         return descriptor(component).replaceAll("\\s+", " ");
+    }
+
+    /** {@code raw} spec values validated against {@code schema} as the platform does; a rejection fails the test. */
+    public static Parameters valid(ParameterSchema schema, Map<String, ?> raw, Path base) {
+        try {
+            return schema.validate(raw, base);
+        } catch (ParameterException e) {
+            throw new AssertionError("test parameters rejected: " + e.getMessage(), e);
+        }
     }
 
     /**

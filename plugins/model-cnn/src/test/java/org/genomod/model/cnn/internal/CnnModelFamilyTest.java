@@ -15,10 +15,11 @@ import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelFamily;
 import org.genomod.api.model.ModelRequest;
-import org.genomod.api.param.ParameterException;
 import org.genomod.api.param.Parameters;
 import org.genomod.api.train.EarlyStopping;
 import org.genomod.api.train.TrainingOptions;
+import org.genomod.testing.Sequences;
+import org.genomod.testing.PluginTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,11 +32,7 @@ class CnnModelFamilyTest {
     Path dir;
 
     private Parameters parameters(Map<String, ?> raw) {
-        try {
-            return family.hyperParameters().validate(raw, dir);
-        } catch (ParameterException e) {
-            throw new AssertionError(e);
-        }
+        return PluginTests.valid(family.hyperParameters(), raw, dir);
     }
 
     private Model create(DatasetSchema schema, Map<String, ?> raw, long seed) {

@@ -18,6 +18,7 @@ import org.genomod.api.model.ModelRequest;
 import org.genomod.api.param.ParameterException;
 import org.genomod.api.train.EarlyStopping;
 import org.genomod.api.train.TrainingOptions;
+import org.genomod.testing.Sequences;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

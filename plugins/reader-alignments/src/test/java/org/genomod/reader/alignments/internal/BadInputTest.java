@@ -14,6 +14,7 @@ import java.util.List;
 import org.genomod.api.data.InputFormatException;
 import org.genomod.api.data.ReadContext;
 import org.genomod.api.train.Cancellation;
+import org.genomod.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every way a read can go wrong ends in one sentence naming the file and the problem. */
 class BadInputTest {
     private static final String DV = "deepvariant-na12878-chr20/";
-    private static final Path BAM = TestData.file(DV + "NA12878_S1.chr20.10_10p1mb.first_half.bam");
-    private static final Path HG002 = TestData.file(DV + "HG002_NIST_150bp_downsampled_30x.chr20.10_10p1mb.bam");
-    private static final Path HG19 = TestData.file(DV + "ucsc.hg19.chr20.unittest.fasta.gz");
-    private static final Path HS37D5 = TestData.file("deeptrio-hg001-trio-chr20/hs37d5.chr20.fa.gz");
+    private static final Path BAM = SharedData.file(DV + "NA12878_S1.chr20.10_10p1mb.first_half.bam");
+    private static final Path HG002 = SharedData.file(DV + "HG002_NIST_150bp_downsampled_30x.chr20.10_10p1mb.bam");
+    private static final Path HG19 = SharedData.file(DV + "ucsc.hg19.chr20.unittest.fasta.gz");
+    private static final Path HS37D5 = SharedData.file("deeptrio-hg001-trio-chr20/hs37d5.chr20.fa.gz");
 
     private static InputFormatException fails(Executable read) {
         return assertThrows(InputFormatException.class, read);
@@ -41,11 +42,11 @@ class BadInputTest {
     @Test
     void contigNamingMismatchWithTruthAndConfidentRegions() {
         InputFormatException truth = fails(() -> Reads.read(HG002, TRAINING, "reference", HS37D5.toString(),
-                "truth_vcf", TestData.file(DV + "test_nist.b37_chr20_first_half.vcf.gz").toString(), "region", "20:10000000-10001000"));
+                "truth_vcf", SharedData.file(DV + "test_nist.b37_chr20_first_half.vcf.gz").toString(), "region", "20:10000000-10001000"));
         assertEquals("the truth VCF has no records on contig '20', which the alignments use (it names it 'chr20':"
                 + " the files use different contig naming, Ensembl '20' vs UCSC 'chr20')", truth.problem());
         InputFormatException bed = fails(() -> Reads.read(HG002, PREDICTION, "reference", HS37D5.toString(),
-                "confident_bed", TestData.file(DV + "test_nist.b37_chr20_100kbp_at_10mb.bed").toString()));
+                "confident_bed", SharedData.file(DV + "test_nist.b37_chr20_100kbp_at_10mb.bed").toString()));
         assertEquals("the confident-regions BED has no intervals on contig '20', which the alignments use (it names it"
                 + " 'chr20': the files use different contig naming, Ensembl '20' vs UCSC 'chr20')", bed.problem());
         InputFormatException region = fails(() -> Reads.read(BAM, PREDICTION, "reference", HG19.toString(), "region", "20:1-100"));
@@ -90,8 +91,8 @@ class BadInputTest {
                 + " gzip-compressed)", fails(() -> Reads.read(BAM, PREDICTION, "reference", unindexed.toString())).problem());
 
         String cram = "htsjdk-testdata/samtools/cram/CRAMException/testContigNotInRef";
-        InputFormatException e = fails(() -> Reads.read(TestData.file(cram + ".cram"), PREDICTION,
-                "reference", TestData.file(cram + ".fa").toString()));
+        InputFormatException e = fails(() -> Reads.read(SharedData.file(cram + ".cram"), PREDICTION,
+                "reference", SharedData.file(cram + ".fa").toString()));
         assertEquals("the CRAM has reads on contig 'Sheila', which reference testContigNotInRef.fa lacks (it has Shelly)", e.problem());
 
         Path reference = Synthetic.reference(dir);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.genomod.api.param.Parameters;
 import org.genomod.testing.PluginTests;
+import org.genomod.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /** The DS descriptors bnd generated from the annotations carry the selection properties. */
@@ -50,7 +51,7 @@ class ComponentRegistrationTest {
 
     @Test
     void inputsListEveryFileReadForProvenance() {
-        Path dv = TestData.file("deepvariant-na12878-chr20/NA12878_S1.chr20.10_10p1mb.first_half.bam").getParent();
+        Path dv = SharedData.file("deepvariant-na12878-chr20/NA12878_S1.chr20.10_10p1mb.first_half.bam").getParent();
         Parameters parameters = Reads.parameters(dv.resolve("NA12878_S1.chr20.10_10p1mb.first_half.bam"),
                 "reference", dv.resolve("ucsc.hg19.chr20.unittest.fasta.gz").toString(),
                 "truth_vcf", dv.resolve("test_nist.b37_chr20_first_half.vcf.gz").toString(),

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.genomod.api.data.InputFormatException;
 import org.genomod.api.data.InspectionReport;
 import org.genomod.api.train.Cancellation;
+import org.genomod.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,7 @@ class InspectorTest {
     private final AlignmentsInspector inspector = new AlignmentsInspector();
 
     private InspectionReport inspect(String file, String reference) throws IOException {
-        return inspector.inspect(TestData.file(file), reference == null ? null : TestData.file(reference), Cancellation.NEVER);
+        return inspector.inspect(SharedData.file(file), reference == null ? null : SharedData.file(reference), Cancellation.NEVER);
     }
 
     private InputFormatException failure(String file, String reference) {
@@ -127,7 +128,7 @@ class InspectorTest {
         InputFormatException e = failure(HTSJDK + file, reference == null ? null : HTSJDK + reference);
         assertEquals(message, e.problem());
         assertEquals(line, e.line());
-        assertEquals(TestData.file(HTSJDK + file), e.file());
+        assertEquals(SharedData.file(HTSJDK + file), e.file());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
@@ -150,7 +151,7 @@ class InspectorTest {
         assertEquals("invalid record: not enough fields", assertThrows(InputFormatException.class,
                 () -> inspector.inspect(text, null, Cancellation.NEVER)).problem());
 
-        byte[] bam = Files.readAllBytes(TestData.file("deepvariant-na12878-chr20/NA12878_S1.chr20.10_10p1mb.first_half.bam"));
+        byte[] bam = Files.readAllBytes(SharedData.file("deepvariant-na12878-chr20/NA12878_S1.chr20.10_10p1mb.first_half.bam"));
         Path cut = Files.write(dir.resolve("cut.bam"), java.util.Arrays.copyOf(bam, 3000));
         assertEquals("the file is truncated or damaged: it does not end with a complete BGZF block",
                 assertThrows(InputFormatException.class, () -> inspector.inspect(cut, null, Cancellation.NEVER)).problem());

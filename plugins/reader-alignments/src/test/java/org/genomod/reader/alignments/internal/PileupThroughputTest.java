@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.genomod.api.data.Dataset;
+import org.genomod.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +19,8 @@ class PileupThroughputTest {
 
     @Test
     void printsSitesPerSecond() throws IOException {
-        Path bam = TestData.file("deepvariant-na12878-chr20/NA12878_S1.chr20.10_10p1mb.first_half.bam");
-        Path reference = TestData.file("deepvariant-na12878-chr20/ucsc.hg19.chr20.unittest.fasta.gz");
+        Path bam = SharedData.file("deepvariant-na12878-chr20/NA12878_S1.chr20.10_10p1mb.first_half.bam");
+        Path reference = SharedData.file("deepvariant-na12878-chr20/ucsc.hg19.chr20.unittest.fasta.gz");
         long best = Long.MAX_VALUE;
         Dataset dataset = null;
         for (int run = 0; run < 4; run++) { // the first runs warm the JIT up

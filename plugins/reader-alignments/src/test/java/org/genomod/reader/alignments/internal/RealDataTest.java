@@ -16,16 +16,17 @@ import java.util.List;
 import java.util.Map;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.data.TaskType;
+import org.genomod.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /** Candidates and labels from the real DeepVariant/DeepTrio test data against independent sources. */
 class RealDataTest {
     private static final String DV = "deepvariant-na12878-chr20/";
-    private static final Path BAM = TestData.file(DV + "NA12878_S1.chr20.10_10p1mb.first_half.bam");
-    private static final Path CRAM = TestData.file(DV + "NA12878_S1.chr20.10_10p1mb.first_half.cram");
-    private static final Path HG19 = TestData.file(DV + "ucsc.hg19.chr20.unittest.fasta.gz");
-    private static final Path TRUTH = TestData.file(DV + "test_nist.b37_chr20_first_half.vcf.gz");
-    private static final Path CONFIDENT = TestData.file(DV + "test_nist.b37_chr20_100kbp_at_10mb.bed");
+    private static final Path BAM = SharedData.file(DV + "NA12878_S1.chr20.10_10p1mb.first_half.bam");
+    private static final Path CRAM = SharedData.file(DV + "NA12878_S1.chr20.10_10p1mb.first_half.cram");
+    private static final Path HG19 = SharedData.file(DV + "ucsc.hg19.chr20.unittest.fasta.gz");
+    private static final Path TRUTH = SharedData.file(DV + "test_nist.b37_chr20_first_half.vcf.gz");
+    private static final Path CONFIDENT = SharedData.file(DV + "test_nist.b37_chr20_100kbp_at_10mb.bed");
 
     /**
      * The GIAB truth inside the confident BED, with genotype classes:
@@ -100,7 +101,7 @@ class RealDataTest {
     @Test
     void deepVariantsGoldenTrainingExamplesAreFoundWithTheirLabels() throws IOException {
         Map<String, Integer> golden = new LinkedHashMap<>();
-        try (BufferedReader lines = Files.newBufferedReader(TestData.file(DV + "golden.training_examples.vcf"))) {
+        try (BufferedReader lines = Files.newBufferedReader(SharedData.file(DV + "golden.training_examples.vcf"))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.startsWith("#")) {
                     String[] f = line.split("\t");
@@ -155,8 +156,8 @@ class RealDataTest {
      */
     @Test
     void hg002SnvCandidatesFollowTheRuleOnSamtoolsCounts() throws IOException {
-        Dataset dataset = Reads.read(TestData.file(DV + "HG002_NIST_150bp_downsampled_30x.chr20.10_10p1mb.bam"), PREDICTION,
-                "reference", TestData.file("deeptrio-hg001-trio-chr20/hs37d5.chr20.fa.gz").toString());
+        Dataset dataset = Reads.read(SharedData.file(DV + "HG002_NIST_150bp_downsampled_30x.chr20.10_10p1mb.bam"), PREDICTION,
+                "reference", SharedData.file("deeptrio-hg001-trio-chr20/hs37d5.chr20.fa.gz").toString());
         long snvs = 0;
         for (int i = 0; i < dataset.size(); i++) {
             assertEquals("20", dataset.group(i));
@@ -170,10 +171,10 @@ class RealDataTest {
     @Test
     void deepTrioHg001IsLabelledFromItsTruth() throws IOException {
         String trio = "deeptrio-hg001-trio-chr20/";
-        Dataset dataset = Reads.read(TestData.file(trio + "HG001.chr20.10_10p1mb_sorted.bam"), TRAINING,
-                "reference", TestData.file(trio + "hs37d5.chr20.fa.gz").toString(),
-                "truth_vcf", TestData.file(trio + "HG001_GIAB_v3.3.2_chr20_9.9-10.049Mb.vcf.gz").toString(),
-                "confident_bed", TestData.file(trio + "test_giab.b37_chr20_100kbp_at_10mb.bed").toString());
+        Dataset dataset = Reads.read(SharedData.file(trio + "HG001.chr20.10_10p1mb_sorted.bam"), TRAINING,
+                "reference", SharedData.file(trio + "hs37d5.chr20.fa.gz").toString(),
+                "truth_vcf", SharedData.file(trio + "HG001_GIAB_v3.3.2_chr20_9.9-10.049Mb.vcf.gz").toString(),
+                "confident_bed", SharedData.file(trio + "test_giab.b37_chr20_100kbp_at_10mb.bed").toString());
         // bcftools view -H -T test_giab.b37_chr20_100kbp_at_10mb.bed HG001_GIAB_v3.3.2_chr20_9.9-10.049Mb.vcf.gz
         //   -r 20:9999865-10009996: 48 records, 12 heterozygous (0|1, 1|0), 36 homozygous (1|1); the BAM's reads span
         //   20:9,999,865-10,009,996. The same sites as NA12878's truth: HG001 is NA12878.

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.genomod.api.train.Cancellation;
+import org.genomod.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,9 +37,9 @@ class SamtoolsConcordanceTest {
 
     private static Map<Long, Site> pileup(String bam, String fasta, String region, ReadFilter filter, int minBaseQuality,
                                           long[] readsUsed) throws IOException {
-        Path file = TestData.file(bam);
+        Path file = SharedData.file(bam);
         Map<Long, Site> sites = new HashMap<>();
-        try (Reference reference = Reference.open(TestData.file(fasta)); SamReader reader = Alignments.open(file, reference)) {
+        try (Reference reference = Reference.open(SharedData.file(fasta)); SamReader reader = Alignments.open(file, reference)) {
             QueryInterval[] intervals = Regions.parse(region == null ? List.of() : List.of(region),
                     reader.getFileHeader().getSequenceDictionary(), file);
             PileupWalk walk = new PileupWalk(file, reader, reference, filter, minBaseQuality, Cancellation.NEVER);

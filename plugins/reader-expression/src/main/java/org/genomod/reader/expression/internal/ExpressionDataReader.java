@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.genomod.api.data.Dataset;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.InputFormatException;
 import org.genomod.api.data.ReadContext;
+import org.genomod.api.data.TaskType;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.Parameters;
 import org.osgi.service.component.annotations.Component;
@@ -52,13 +54,16 @@ public final class ExpressionDataReader implements DataReader {
 
     /**
      * New inputs keep the column rules and the value transform, so genes encode as in training; what
-     * named the training file's labels and groups is dropped, and the format is decided anew.
+     * named the training file's labels and groups is dropped, and the format is decided anew. A
+     * reconstruction model's new inputs show every value they have (no hiding), and its genes are the
+     * model's outputs rather than a new selection.
      */
     @Override
     public Map<String, Object> predictionParameters(Map<String, Object> training, Path input) {
         Map<String, Object> parameters = DataReader.super.predictionParameters(training, input);
         parameters.remove(ReaderOptions.FORMAT);
         ReaderOptions.LABEL_PARAMETERS.forEach(parameters::remove);
+        ReaderOptions.RECONSTRUCTION_TRAINING_PARAMETERS.forEach(parameters::remove);
         return parameters;
     }
 
@@ -81,13 +86,16 @@ public final class ExpressionDataReader implements DataReader {
         List<String> genes = options.samplesByGenes() ? summary.columns() : rows.ids;
 
         SampleAnnotations annotations = SampleAnnotations.of(options, summary, samples);
+        float[][] matrix = rows.rows.toArray(float[][]::new);
+        if (options.reconstructs()) {
+            return reconstruction(options, format, matrix, samples, genes, annotations, context);
+        }
         boolean labelled = labelled(options, annotations, samples, context);
         OutputPlan plan = OutputPlan.resolve(options.task(), options.positive(), context.outputs(),
                 labelled ? annotations.classes() : Map.of(), annotations.source() != null ? annotations.source() : path);
 
-        DatasetSchema schema = new DatasetSchema(
-                options.mask() ? List.of(genes.size(), 2) : List.of(genes.size()),
-                ENCODING, plan.task(), plan.outputs(), attributes(options, format, genes));
+        DatasetSchema schema = new DatasetSchema(featureShape(options, genes.size()), ENCODING, plan.task(), plan.outputs(),
+                attributes(options, format, genes));
         int k = plan.outputs().size();
         float[] labels = new float[labelled ? samples.size() * k : 0];
         if (labelled) {
@@ -95,9 +103,55 @@ public final class ExpressionDataReader implements DataReader {
                 System.arraycopy(plan.labels(annotations.labels()[i]), 0, labels, i * k, k);
             }
         }
-        return new ExpressionDataset(schema, rows.rows.toArray(float[][]::new), options.samplesByGenes(),
-                samples.toArray(String[]::new), annotations.groups(), labels, labelled,
-                options.missing() == ReaderOptions.Missing.ZERO ? 0f : Float.NaN, options.mask());
+        return new ExpressionDataset(schema, matrix, options.samplesByGenes(), GeneSelection.all(genes.size()),
+                samples.toArray(String[]::new), annotations.groups(), labels, labelled, fill(options), options.mask(),
+                HiddenEntries.none());
+    }
+
+    /**
+     * {@code task: reconstruction}: one regression output per kept gene, whose labels are the values themselves
+     * (with {@code mask_fraction}, only the hidden ones). A trained model's outputs name the genes to keep.
+     */
+    private static Dataset reconstruction(ReaderOptions options, MatrixFormat format, float[][] matrix, List<String> samples,
+                                          List<String> genes, SampleAnnotations annotations, ReadContext context)
+            throws InputFormatException {
+        Reconstruction r = options.reconstruction();
+        HiddenEntries hidden = HiddenEntries.of(r.maskFraction(), r.maskSeed(), samples, genes);
+        boolean byRow = options.samplesByGenes();
+        GeneSelection.Values values = byRow ? (s, g) -> matrix[s][g] : (s, g) -> matrix[g][s];
+        int[] kept = context.expectedOutputs().isPresent()
+                ? GeneSelection.byName(genes, context.outputs(), options.path())
+                : GeneSelection.mostVariable(r.topVariableGenes(), genes.size(), samples.size(), values, hidden);
+        List<String> keptGenes = Arrays.stream(kept).mapToObj(genes::get).toList();
+
+        Map<String, Object> attributes = attributes(options, format, keptGenes);
+        attributes.put(ReaderOptions.RECONSTRUCTION, true);
+        attributes.put(ReaderOptions.MASK_FRACTION, r.maskFraction());
+        attributes.put(ReaderOptions.MASK_SEED, r.maskSeed());
+        attributes.put(ReaderOptions.TOP_VARIABLE_GENES, r.topVariableGenes());
+        attributes.put("hidden_values", hiddenValues(kept, samples.size(), values, hidden));
+        DatasetSchema schema = new DatasetSchema(featureShape(options, kept.length), ENCODING, TaskType.REGRESSION, keptGenes,
+                attributes);
+        return new ExpressionDataset(schema, matrix, byRow, kept, samples.toArray(String[]::new), annotations.groups(),
+                null, true, fill(options), options.mask(), hidden);
+    }
+
+    private static long hiddenValues(int[] genes, int samples, GeneSelection.Values values, HiddenEntries hidden) {
+        long count = 0;
+        for (int gene : genes) {
+            for (int s = 0; s < samples; s++) {
+                count += !Float.isNaN(values.value(s, gene)) && hidden.hidden(s, gene) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static List<Integer> featureShape(ReaderOptions options, int genes) {
+        return options.mask() ? List.of(genes, 2) : List.of(genes);
+    }
+
+    private static float fill(ReaderOptions options) {
+        return options.missing() == ReaderOptions.Missing.ZERO ? 0f : Float.NaN;
     }
 
     /**

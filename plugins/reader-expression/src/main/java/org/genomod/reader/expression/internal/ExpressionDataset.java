@@ -1,5 +1,6 @@
 package org.genomod.reader.expression.internal;
 
+import java.util.Arrays;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.data.DatasetSchema;
 
@@ -8,37 +9,45 @@ import org.genomod.api.data.DatasetSchema;
  * the file had them, so a genes × samples file is not transposed into a second copy: a sample's
  * features are gathered from the gene rows when asked for. Missing values are kept as NaN and
  * become the fill value (and, with the mask, a 0 in the observed channel) on the way out.
+ *
+ * <p>For {@code task: reconstruction} the labels are gathered from the same rows: every observed
+ * value, or, when entries are hidden, exactly the hidden ones; NaN marks a value that is not a label.
  */
 final class ExpressionDataset implements Dataset {
     private final DatasetSchema schema;
     private final float[][] rows;
     private final boolean examplesAreRows;
-    private final int genes;
+    private final int[] genes;
     private final String[] ids;
     private final String[] groups;
     private final float[] labels;
     private final boolean labelled;
     private final float fill;
     private final boolean mask;
+    private final HiddenEntries hidden;
 
     /**
      * @param rows            the file's rows; NaN where a value is missing
      * @param examplesAreRows whether file rows are samples (samples × genes) or genes
-     * @param labels          {@code ids.length × labelSize} values; ignored when not labelled
+     * @param genes           the genes the features hold, in order, as indices into the file's genes
+     * @param labels          {@code ids.length × labelSize} class labels; ignored when not labelled;
+     *                        {@code null} when the labels are the values themselves (reconstruction)
      * @param fill            what a missing value becomes (NaN or 0)
+     * @param hidden          entries shown as missing in the features
      */
-    ExpressionDataset(DatasetSchema schema, float[][] rows, boolean examplesAreRows, String[] ids, String[] groups,
-                      float[] labels, boolean labelled, float fill, boolean mask) {
+    ExpressionDataset(DatasetSchema schema, float[][] rows, boolean examplesAreRows, int[] genes, String[] ids,
+                      String[] groups, float[] labels, boolean labelled, float fill, boolean mask, HiddenEntries hidden) {
         this.schema = schema;
         this.rows = rows;
         this.examplesAreRows = examplesAreRows;
-        this.genes = examplesAreRows ? (rows.length == 0 ? 0 : rows[0].length) : rows.length;
+        this.genes = genes;
         this.ids = ids;
         this.groups = groups;
         this.labels = labels;
         this.labelled = labelled;
         this.fill = fill;
         this.mask = mask;
+        this.hidden = hidden;
     }
 
     @Override public DatasetSchema schema() { return schema; }
@@ -49,19 +58,15 @@ final class ExpressionDataset implements Dataset {
 
     @Override
     public void features(int index, float[] dest, int offset) {
-        if (index < 0 || index >= ids.length) {
-            throw new IndexOutOfBoundsException("example " + index + " outside dataset of size " + ids.length);
+        check(index);
+        for (int k = 0; k < genes.length; k++) {
+            int gene = genes[k];
+            put(dest, offset, k, hidden.hidden(index, gene) ? Float.NaN : value(index, gene));
         }
-        if (examplesAreRows) {
-            float[] row = rows[index];
-            for (int g = 0; g < genes; g++) {
-                put(dest, offset, g, row[g]);
-            }
-        } else {
-            for (int g = 0; g < genes; g++) {
-                put(dest, offset, g, rows[g][index]);
-            }
-        }
+    }
+
+    private float value(int sample, int gene) {
+        return examplesAreRows ? rows[sample][gene] : rows[gene][sample];
     }
 
     private void put(float[] dest, int offset, int gene, float value) {
@@ -77,10 +82,23 @@ final class ExpressionDataset implements Dataset {
     @Override
     public void labels(int index, float[] dest, int offset) {
         int n = schema.labelSize();
-        if (labelled) {
+        if (labels == null) {
+            check(index);
+            for (int k = 0; k < genes.length; k++) {
+                int gene = genes[k];
+                boolean scored = !hidden.any() || hidden.hidden(index, gene);
+                dest[offset + k] = scored ? value(index, gene) : Float.NaN;
+            }
+        } else if (labelled) {
             System.arraycopy(labels, index * n, dest, offset, n);
         } else {
-            java.util.Arrays.fill(dest, offset, offset + n, 0f);
+            Arrays.fill(dest, offset, offset + n, 0f);
+        }
+    }
+
+    private void check(int index) {
+        if (index < 0 || index >= ids.length) {
+            throw new IndexOutOfBoundsException("example " + index + " outside dataset of size " + ids.length);
         }
     }
 }

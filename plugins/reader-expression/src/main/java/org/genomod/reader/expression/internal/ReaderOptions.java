@@ -22,7 +22,7 @@ import org.genomod.api.param.Parameters;
 record ReaderOptions(Path path, MatrixFormat format, boolean samplesByGenes, String idColumn, Set<String> ignoreColumns,
                      Path labelsFile, String labelColumn, String groupColumn, String labelSubsetType,
                      String groupSubsetType, OutputPlan.TaskChoice task, String positive, ValueTransform transform,
-                     Missing missing, boolean mask) {
+                     Missing missing, boolean mask, Reconstruction reconstruction) {
 
     /** What a missing cell becomes. */
     enum Missing {
@@ -53,12 +53,21 @@ record ReaderOptions(Path path, MatrixFormat format, boolean samplesByGenes, Str
     static final String CLIP_MAX = "clip_max";
     static final String MISSING = "missing";
     static final String MASK = "mask";
+    static final String RECONSTRUCTION = "reconstruction";
+    static final String MASK_FRACTION = "mask_fraction";
+    static final String MASK_SEED = "mask_seed";
+    static final String TOP_VARIABLE_GENES = "top_variable_genes";
     static final String GENES_BY_SAMPLES = "genes_by_samples";
     static final String SAMPLES_BY_GENES = "samples_by_genes";
 
     /** The parameters that describe the training file's labels and groups, dropped for prediction. */
     static final List<String> LABEL_PARAMETERS = List.of(LABELS_FILE, LABEL_COLUMN, GROUP_COLUMN, LABEL_SUBSET_TYPE,
             GROUP_SUBSET_TYPE);
+    /**
+     * The parameters that shape a reconstruction training set, dropped for prediction: a new file shows every
+     * value it has, and its genes are the model's outputs.
+     */
+    static final List<String> RECONSTRUCTION_TRAINING_PARAMETERS = List.of(MASK_FRACTION, MASK_SEED, TOP_VARIABLE_GENES);
 
     static final ParameterSchema SCHEMA = ParameterSchema.builder()
             .required(DataReader.PATH, ParameterType.PATH,
@@ -80,8 +89,9 @@ record ReaderOptions(Path path, MatrixFormat format, boolean samplesByGenes, Str
                     "SOFT only: the subset type whose descriptions are the labels, e.g. 'disease state'")
             .optional(GROUP_SUBSET_TYPE, ParameterType.STRING, null,
                     "SOFT only: the subset type whose descriptions are the groups, e.g. 'individual'")
-            .choice(TASK, "auto", List.of("auto", "binary", "multiclass"),
-                    "auto: binary when positive is given and there are two classes, else multiclass")
+            .choice(TASK, "auto", List.of("auto", "binary", "multiclass", RECONSTRUCTION),
+                    "auto: binary when positive is given and there are two classes, else multiclass; reconstruction: "
+                            + "the labels are the sample's own values (regression, one output per gene)")
             .optional(POSITIVE, ParameterType.STRING, null, "the positive class of a binary task (default 1 for 0/1 labels)")
             .choice(LOG_TRANSFORM, "none", List.of("none", "log2", "log2p1"),
                     "per value, after clipping: log2(x) needs x > 0, log2p1 is log2(x + 1) and needs x > -1")
@@ -91,6 +101,12 @@ record ReaderOptions(Path path, MatrixFormat format, boolean samplesByGenes, Str
                     "missing cells (empty, NA, NaN, null): error; nan (data.transform: standardize fills in the "
                             + "training mean); zero")
             .flag(MASK, false, "add an observed channel: features [genes, 2] = (value, 1 if observed else 0)")
+            .number(MASK_FRACTION, 0, 0, 0.9, "task reconstruction: hide this fraction of the observed values from the "
+                    + "features (seeded); the labels then hold exactly the hidden values, to be imputed")
+            .integer(MASK_SEED, 1, 0, Integer.MAX_VALUE, "seed of mask_fraction: which values are hidden depends only on "
+                    + "it and the sample and gene ids")
+            .integer(TOP_VARIABLE_GENES, 0, 0, Integer.MAX_VALUE, "task reconstruction: keep the genes with the largest "
+                    + "variance of their visible values across samples, in file order; 0 keeps every gene")
             .build();
 
     static ReaderOptions of(Parameters parameters) throws InputFormatException {
@@ -111,6 +127,10 @@ record ReaderOptions(Path path, MatrixFormat format, boolean samplesByGenes, Str
             throw new InputFormatException(path, 0, "clip_min " + min + " is greater than clip_max " + max);
         }
         String format = parameters.string(FORMAT);
+        String task = parameters.string(TASK);
+        Reconstruction reconstruction = task.equals(RECONSTRUCTION)
+                ? Reconstruction.of(parameters, labelsFile, labelSubsetType, path)
+                : Reconstruction.refuseOptions(parameters, path);
         return new ReaderOptions(path,
                 format.equals("auto") ? null : MatrixFormat.of(format),
                 parameters.string(ORIENTATION).equals(SAMPLES_BY_GENES),
@@ -121,11 +141,17 @@ record ReaderOptions(Path path, MatrixFormat format, boolean samplesByGenes, Str
                 optional(parameters, GROUP_COLUMN),
                 labelSubsetType,
                 optional(parameters, GROUP_SUBSET_TYPE),
-                OutputPlan.TaskChoice.valueOf(parameters.string(TASK).toUpperCase(Locale.ROOT)),
+                reconstruction != null ? OutputPlan.TaskChoice.AUTO : OutputPlan.TaskChoice.valueOf(task.toUpperCase(Locale.ROOT)),
                 optional(parameters, POSITIVE),
                 new ValueTransform(ValueTransform.Log.of(parameters.string(LOG_TRANSFORM)), min, max),
                 Missing.valueOf(parameters.string(MISSING).toUpperCase(Locale.ROOT)),
-                parameters.flag(MASK));
+                parameters.flag(MASK),
+                reconstruction);
+    }
+
+    /** Whether the labels are the values themselves ({@code task: reconstruction}). */
+    boolean reconstructs() {
+        return reconstruction != null;
     }
 
     /** Checks what depends on the format, once it is known. */

@@ -33,6 +33,6 @@ class ComponentRegistrationTest {
     void parametersAreDeclaredInSnakeCase() {
         new ExpressionDataReader().parameters().parameters().forEach(p ->
                 assertTrue(p.name().matches("[a-z]+(_[a-z]+)*"), p.name()));
-        assertEquals(17, new ExpressionDataReader().parameters().parameters().size());
+        assertEquals(20, new ExpressionDataReader().parameters().parameters().size());
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.genomod.api.data.InspectionReport;
 import org.genomod.api.train.Cancellation;
+import org.genomod.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class InspectorTest {
     void acceptsTheRealMatrices() throws IOException {
         for (String file : List.of("golub-all-aml/data_set_ALL_AML_train.csv", "golub-all-aml/data_set_ALL_AML_independent.csv",
                 "bladderbatch-hgu133a/bladder_exprs.csv.gz", "geo-gds507-rcc/GDS507.soft.gz")) {
-            assertTrue(accepts(TestData.file(file)), file);
+            assertTrue(accepts(SharedData.file(file)), file);
         }
         Path gct = Files.writeString(dir.resolve("m.gct"), "#1.2\n1\t3\nName\tDescription\ta\tb\tc\ng\tx\t1\t2\t3\n");
         assertTrue(accepts(gct));
@@ -62,13 +63,13 @@ class InspectorTest {
                 "janggu-oct4-vs-mafk-chipseq/oct4_test.fa", "uci-splice-junction/splice.data",
                 "htsjdk-testdata/tribble/bed/unsorted.bed", "htsjdk-testdata/tribble/vcfexample.vcf",
                 "deepvariant-na12878-chr20/test_nist.b37_chr20_100kbp_at_10mb.bed")) {
-            assertFalse(accepts(TestData.file(file)), file);
+            assertFalse(accepts(SharedData.file(file)), file);
         }
     }
 
     @Test
     void summarisesGolubWithItsTextColumns() throws IOException {
-        InspectionReport report = inspector.inspect(TestData.file("golub-all-aml/data_set_ALL_AML_train.csv"), null,
+        InspectionReport report = inspector.inspect(SharedData.file("golub-all-aml/data_set_ALL_AML_train.csv"), null,
                 Cancellation.NEVER);
         assertEquals("csv", report.format());
         assertEquals(7129, report.records());
@@ -80,11 +81,11 @@ class InspectorTest {
 
     @Test
     void summarisesBladderAndTheGeoDataSet() throws IOException {
-        InspectionReport bladder = inspector.inspect(TestData.file("bladderbatch-hgu133a/bladder_exprs.csv.gz"), null,
+        InspectionReport bladder = inspector.inspect(SharedData.file("bladderbatch-hgu133a/bladder_exprs.csv.gz"), null,
                 Cancellation.NEVER);
         assertEquals(22283, bladder.records());
         assertEquals(57, bladder.facts().get("value columns"));
-        InspectionReport gds = inspector.inspect(TestData.file("geo-gds507-rcc/GDS507.soft.gz"), null, Cancellation.NEVER);
+        InspectionReport gds = inspector.inspect(SharedData.file("geo-gds507-rcc/GDS507.soft.gz"), null, Cancellation.NEVER);
         assertEquals("soft", gds.format());
         assertEquals(22645, gds.records());
         assertEquals(17, gds.facts().get("value columns"));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.data.TaskType;
+import org.genomod.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +33,9 @@ class RealDataTest {
         Object[] args = new Object[GOLUB_COLUMNS.length + 2 + more.length];
         System.arraycopy(GOLUB_COLUMNS, 0, args, 0, GOLUB_COLUMNS.length);
         args[GOLUB_COLUMNS.length] = "labels_file";
-        args[GOLUB_COLUMNS.length + 1] = TestData.file(GOLUB + "actual.csv").toString();
+        args[GOLUB_COLUMNS.length + 1] = SharedData.file(GOLUB + "actual.csv").toString();
         System.arraycopy(more, 0, args, GOLUB_COLUMNS.length + 2, more.length);
-        return Reads.train(TestData.file(GOLUB + file), args);
+        return Reads.train(SharedData.file(GOLUB + file), args);
     }
 
     private static Map<String, Integer> classCounts(Dataset dataset) {
@@ -136,8 +137,8 @@ class RealDataTest {
 
     @Test
     void bladderBatchWithLabelsAndBatchGroups() throws IOException {
-        Dataset bladder = Reads.train(TestData.file("bladderbatch-hgu133a/bladder_exprs.csv.gz"),
-                "labels_file", TestData.file("bladderbatch-hgu133a/bladder_pData.csv").toString(),
+        Dataset bladder = Reads.train(SharedData.file("bladderbatch-hgu133a/bladder_exprs.csv.gz"),
+                "labels_file", SharedData.file("bladderbatch-hgu133a/bladder_pData.csv").toString(),
                 "label_column", "cancer", "group_column", "batch");
         // zcat | wc -l: 22,284 lines = header + 22,283 probes; 58 fields = probe + 57 samples
         assertEquals(57, bladder.size());
@@ -165,8 +166,8 @@ class RealDataTest {
 
     @Test
     void bladderBatchAsBinaryCancerVersusRest() throws IOException {
-        Dataset bladder = Reads.train(TestData.file("bladderbatch-hgu133a/bladder_exprs.csv.gz"),
-                "labels_file", TestData.file("bladderbatch-hgu133a/bladder_pData.csv").toString(),
+        Dataset bladder = Reads.train(SharedData.file("bladderbatch-hgu133a/bladder_exprs.csv.gz"),
+                "labels_file", SharedData.file("bladderbatch-hgu133a/bladder_pData.csv").toString(),
                 "label_column", "cancer", "task", "binary", "positive", "Cancer");
         assertEquals(List.of("Cancer"), bladder.schema().outputs());
         assertEquals(Map.of("Cancer", 40), classCounts(bladder));
@@ -174,7 +175,7 @@ class RealDataTest {
 
     @Test
     void geoDataSetWithSubsetLabelsAndPatientGroups() throws IOException {
-        Path soft = TestData.file("geo-gds507-rcc/GDS507.soft.gz");
+        Path soft = SharedData.file("geo-gds507-rcc/GDS507.soft.gz");
         Dataset rcc = Reads.train(soft, "label_subset_type", "disease state", "group_subset_type", "individual");
         // zcat | awk -F'\t' between !dataset_table_begin and _end: 22,645 rows of 19 fields (ID_REF, IDENTIFIER, 17 GSM)
         assertEquals(17, rcc.size());
@@ -204,9 +205,9 @@ class RealDataTest {
         ExpressionDataReader reader = new ExpressionDataReader();
         Map<String, Object> training = new HashMap<>(Map.of("id_column", "Gene Accession Number",
                 "ignore_columns", List.of("Gene Description", "call"),
-                "labels_file", TestData.file(GOLUB + "actual.csv").toString(), "label_column", "cancer",
+                "labels_file", SharedData.file(GOLUB + "actual.csv").toString(), "label_column", "cancer",
                 "log_transform", "log2", "clip_min", 100));
-        Path independent = TestData.file(GOLUB + "data_set_ALL_AML_independent.csv");
+        Path independent = SharedData.file(GOLUB + "data_set_ALL_AML_independent.csv");
         Map<String, Object> parameters = reader.predictionParameters(training, independent);
         assertFalse(parameters.containsKey("labels_file"));
         assertFalse(parameters.containsKey("label_column"));

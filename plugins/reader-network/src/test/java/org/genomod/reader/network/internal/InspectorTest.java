@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.genomod.api.data.InspectionReport;
+import org.genomod.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +26,10 @@ class InspectorTest {
         // Conservative: .tsv/.csv/.txt are also matrices and side tables. Of every file in ../shared/data,
         // only the seven networks are taken.
         List<String> accepted = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(TestData.dir(""))) {
+        try (Stream<Path> files = Files.walk(SharedData.folder(""))) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 if (Reads.accepts(file)) {
-                    accepted.add(TestData.dir("").relativize(file).toString());
+                    accepted.add(SharedData.folder("").relativize(file).toString());
                 }
             }
         }
@@ -44,7 +45,7 @@ class InspectorTest {
 
     @Test
     void trrustSummary() throws IOException {
-        InspectionReport report = Reads.inspect(TestData.file("trrust-v2/trrust_rawdata.human.tsv"));
+        InspectionReport report = Reads.inspect(SharedData.file("trrust-v2/trrust_rawdata.human.tsv"));
         assertEquals("edgelist", report.format());
         assertEquals(9396, report.records());
         Map<String, Object> f = report.facts();
@@ -64,7 +65,7 @@ class InspectorTest {
 
     @Test
     void yeastSummaryDetectsTheHeader() throws IOException {
-        InspectionReport report = Reads.inspect(TestData.file("yeast-ppi-vonmering2002/yeast_ppi_edges.tsv"));
+        InspectionReport report = Reads.inspect(SharedData.file("yeast-ppi-vonmering2002/yeast_ppi_edges.tsv"));
         Map<String, Object> f = report.facts();
         assertEquals(11855, report.records());
         assertEquals(List.of("protein1", "protein2", "confidence"), f.get("header"));
@@ -77,7 +78,7 @@ class InspectorTest {
 
     @Test
     void goldStandardZeroRowsAreCountedNotLinked() throws IOException {
-        InspectionReport report = Reads.inspect(TestData.file(
+        InspectionReport report = Reads.inspect(SharedData.file(
                 "dream5-grn-goldstandards/DREAM5_NetworkInference_GoldStandard_Network3.tsv.gz"));
         assertEquals(152280, report.records()); // zcat | wc -l
         assertEquals(1081, report.facts().get("nodes"));

@@ -20,6 +20,7 @@ import org.genomod.api.compute.CsrMatrix;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.data.Network;
 import org.genomod.api.data.TaskType;
+import org.genomod.testing.SharedData;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.ClusteringCoefficient;
 import org.jgrapht.alg.scoring.Coreness;
@@ -64,7 +65,7 @@ class RealDataTest {
 
     @Test
     void trrustHumanAsDirectedRegulatoryNetwork() throws IOException {
-        GraphNetwork network = Reads.network(TestData.file(TRRUST_HUMAN), "directed", true);
+        GraphNetwork network = Reads.network(SharedData.file(TRRUST_HUMAN), "directed", true);
         // cut -f1,2 | tr '\t' '\n' | sort -u | wc -l -> 2862;  cut -f1,2 | sort -u | wc -l -> 8427
         assertEquals(2862, network.nodes().size());
         assertEquals(8427, network.adjacency().nonZeros());
@@ -93,7 +94,7 @@ class RealDataTest {
 
     @Test
     void trrustHumanDatasetRecordsHowRowsWereMerged() throws IOException {
-        Dataset data = Reads.predict(TestData.file(TRRUST_HUMAN), List.of("class"), "directed", true);
+        Dataset data = Reads.predict(SharedData.file(TRRUST_HUMAN), List.of("class"), "directed", true);
         Map<String, Object> a = data.schema().attributes();
         assertEquals(9396L, a.get("edge_rows")); // wc -l
         assertEquals(969L, a.get("duplicate_rows")); // 9396 - 8427 distinct (TF, target) pairs
@@ -107,7 +108,7 @@ class RealDataTest {
 
     @Test
     void trrustHumanUndirectedMergesReciprocalRegulation() throws IOException {
-        GraphNetwork network = Reads.network(TestData.file(TRRUST_HUMAN), "directed", false);
+        GraphNetwork network = Reads.network(SharedData.file(TRRUST_HUMAN), "directed", false);
         // awk '{if ($1<$2) print $1"\t"$2; else print $2"\t"$1}' | sort -u | wc -l -> 8324 pairs, 24 of them loops
         assertEquals(2 * (8324 - 24) + 24, network.adjacency().nonZeros());
         assertFalse(network.directed());
@@ -121,7 +122,7 @@ class RealDataTest {
 
     @Test
     void trrustHumanSignedByModeOfRegulation() throws IOException {
-        GraphNetwork network = Reads.network(TestData.file(TRRUST_HUMAN), "directed", true, "sign_column", 3);
+        GraphNetwork network = Reads.network(SharedData.file(TRRUST_HUMAN), "directed", true, "sign_column", 3);
         // per (TF, target) pair, awk over the modes: 2937 only Activation, 1715 only Repression,
         // 207 both (conflicting -> 0), 3568 only Unknown (-> 0 with unknown_sign: zero)
         assertEquals(8427, network.adjacency().nonZeros());
@@ -146,7 +147,7 @@ class RealDataTest {
 
     @Test
     void trrustHumanSignedDroppingUnknownModes() throws IOException {
-        Dataset data = Reads.predict(TestData.file(TRRUST_HUMAN), List.of("class"), "directed", true,
+        Dataset data = Reads.predict(SharedData.file(TRRUST_HUMAN), List.of("class"), "directed", true,
                 "sign_column", 3, "unknown_sign", "drop");
         Network network = data.network().orElseThrow();
         // awk -F'\t' '$3!="Unknown"{print $1; print $2}' | sort -u | wc -l -> 2072 nodes
@@ -161,23 +162,23 @@ class RealDataTest {
     @Test
     void trrustLargestComponent() throws IOException {
         // networkx: weakly connected components of the directed TRRUST graph, largest 2804 nodes, 8393 edges
-        Dataset data = Reads.predict(TestData.file(TRRUST_HUMAN), List.of("class"), "directed", true, "largest_component", true);
+        Dataset data = Reads.predict(SharedData.file(TRRUST_HUMAN), List.of("class"), "directed", true, "largest_component", true);
         Network network = data.network().orElseThrow();
         assertEquals(2804, network.nodes().size());
         assertEquals(8393, network.adjacency().nonZeros());
         assertEquals(2862 - 2804, data.schema().attributes().get("removed_nodes"));
         // mouse: 2456 nodes and 6490 edges (same awk commands); largest component 2403 nodes, 6462 edges
-        GraphNetwork mouse = Reads.network(TestData.file(TRRUST_MOUSE), "directed", true);
+        GraphNetwork mouse = Reads.network(SharedData.file(TRRUST_MOUSE), "directed", true);
         assertEquals(2456, mouse.nodes().size());
         assertEquals(6490, mouse.adjacency().nonZeros());
-        GraphNetwork mouseLargest = Reads.network(TestData.file(TRRUST_MOUSE), "directed", true, "largest_component", true);
+        GraphNetwork mouseLargest = Reads.network(SharedData.file(TRRUST_MOUSE), "directed", true, "largest_component", true);
         assertEquals(2403, mouseLargest.nodes().size());
         assertEquals(6462, mouseLargest.adjacency().nonZeros());
     }
 
     @Test
     void trrustDirectedStructuralFeatures() throws IOException {
-        GraphNetwork network = Reads.network(TestData.file(TRRUST_HUMAN), "directed", true);
+        GraphNetwork network = Reads.network(SharedData.file(TRRUST_HUMAN), "directed", true);
         assertEquals(StructuralFeatures.DIRECTED, network.featureNames());
         float[] myc = new float[network.featureSize()];
         network.features(network.index("MYC"), myc, 0);
@@ -197,8 +198,8 @@ class RealDataTest {
 
     @Test
     void yeastPpiNodeClassification() throws IOException {
-        Dataset yeast = Reads.train(TestData.file(YEAST_EDGES), "directed", false,
-                "labels_file", TestData.file(YEAST_NODES).toString());
+        Dataset yeast = Reads.train(SharedData.file(YEAST_EDGES), "directed", false,
+                "labels_file", SharedData.file(YEAST_NODES).toString());
         Network network = yeast.network().orElseThrow();
         // header line protein1/protein2/confidence detected: 2617 proteins, 11855 interactions (README;
         // tail -n +2 | cut -f1,2 | tr '\t' '\n' | sort -u | wc -l -> 2617)
@@ -238,7 +239,7 @@ class RealDataTest {
 
     @Test
     void yeastStructuralFeaturesMatchNetworkx() throws IOException {
-        GraphNetwork network = Reads.network(TestData.file(YEAST_EDGES), "directed", false);
+        GraphNetwork network = Reads.network(SharedData.file(YEAST_EDGES), "directed", false);
         assertEquals(StructuralFeatures.UNDIRECTED, network.featureNames());
         // networkx: degree, clustering, n * pagerank(alpha=0.85), core_number
         Object[][] expected = {
@@ -263,7 +264,7 @@ class RealDataTest {
     void clusteringAndCorenessEqualJGraphTsOnEveryNode() throws IOException {
         for (Object[] network : new Object[][] {{YEAST_EDGES, false}, {TRRUST_HUMAN, true}}) {
             boolean directed = (Boolean) network[1];
-            GraphNetwork n = Reads.network(TestData.file((String) network[0]), "directed", directed);
+            GraphNetwork n = Reads.network(SharedData.file((String) network[0]), "directed", directed);
             CsrMatrix a = n.adjacency();
             Graph<Integer, DefaultEdge> simple = directed ? new SimpleDirectedGraph<>(DefaultEdge.class)
                     : new SimpleGraph<>(DefaultEdge.class);
@@ -295,8 +296,8 @@ class RealDataTest {
 
     @Test
     void yeastLargestComponentAndMinDegree() throws IOException {
-        Dataset yeast = Reads.train(TestData.file(YEAST_EDGES), "directed", false, "largest_component", true,
-                "labels_file", TestData.file(YEAST_NODES).toString(), "label_column", "class");
+        Dataset yeast = Reads.train(SharedData.file(YEAST_EDGES), "directed", false, "largest_component", true,
+                "labels_file", SharedData.file(YEAST_NODES).toString(), "label_column", "class");
         Network network = yeast.network().orElseThrow();
         // networkx: 92 components, the largest 2375 proteins and 11693 interactions, 2336 of them labelled
         assertEquals(2375, network.nodes().size());
@@ -307,10 +308,10 @@ class RealDataTest {
         assertEquals(2617L - 2375, yeast.schema().attributes().get("ignored_table_rows"));
 
         // networkx: nodes with degree >= 2 -> 1923, and the edges among them 11224; >= 5 -> 1167 and 9590
-        GraphNetwork two = Reads.network(TestData.file(YEAST_EDGES), "directed", false, "min_degree", 2);
+        GraphNetwork two = Reads.network(SharedData.file(YEAST_EDGES), "directed", false, "min_degree", 2);
         assertEquals(1923, two.nodes().size());
         assertEquals(2 * 11224, two.adjacency().nonZeros());
-        GraphNetwork five = Reads.network(TestData.file(YEAST_EDGES), "directed", false, "min_degree", 5);
+        GraphNetwork five = Reads.network(SharedData.file(YEAST_EDGES), "directed", false, "min_degree", 5);
         assertEquals(1167, five.nodes().size());
         assertEquals(2 * 9590, five.adjacency().nonZeros());
     }
@@ -319,7 +320,7 @@ class RealDataTest {
     void yeastGraphMlRoundTripThroughJGraphT() throws IOException {
         // Export the TSV network with jgrapht-io's GraphMLExporter, read it back as GraphML: same network.
         Graph<String, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
-        List<String> lines = Files.readAllLines(TestData.file(YEAST_EDGES));
+        List<String> lines = Files.readAllLines(SharedData.file(YEAST_EDGES));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t");
             graph.addVertex(f[0]);
@@ -333,7 +334,7 @@ class RealDataTest {
         try (Writer out = Files.newBufferedWriter(graphml)) {
             exporter.exportGraph(graph, out);
         }
-        GraphNetwork fromTsv = Reads.network(TestData.file(YEAST_EDGES), "directed", false);
+        GraphNetwork fromTsv = Reads.network(SharedData.file(YEAST_EDGES), "directed", false);
         GraphNetwork fromGraphMl = Reads.network(graphml, "name_attribute", "name");
         assertEquals("graphml", Reads.predict(graphml, List.of("class")).schema().attributes().get("format"));
         assertFalse(fromGraphMl.directed()); // edgedefault="undirected"
@@ -346,9 +347,9 @@ class RealDataTest {
     void dream5GoldStandardZeroRowsAreNotEdges() throws IOException {
         // The gold standard lists every scored pair, 1 for an edge and 0 for none (cut -f3 | sort | uniq -c:
         // 2066 ones, 150214 zeros); read with its weights it is the network of the edges file.
-        Dataset gold = Reads.predict(TestData.file(DREAM5 + "DREAM5_NetworkInference_GoldStandard_Network3.tsv.gz"),
+        Dataset gold = Reads.predict(SharedData.file(DREAM5 + "DREAM5_NetworkInference_GoldStandard_Network3.tsv.gz"),
                 List.of("class"), "directed", true, "weight_column", 3);
-        GraphNetwork edges = Reads.network(TestData.file(DREAM5 + "DREAM5_NetworkInference_Edges_Network3.tsv"),
+        GraphNetwork edges = Reads.network(SharedData.file(DREAM5 + "DREAM5_NetworkInference_Edges_Network3.tsv"),
                 "directed", true);
         Network network = gold.network().orElseThrow();
         // cut -f1,2 | tr '\t' '\n' | sort -u | wc -l -> 1081 genes; 2066 edges
@@ -359,7 +360,7 @@ class RealDataTest {
         assertArrayEquals(edges.adjacency().columnIndices(), network.adjacency().columnIndices());
         assertArrayEquals(edges.adjacency().values(), network.adjacency().values());
         // yeast (Network4): 1994 genes, 3940 edges
-        GraphNetwork yeast = Reads.network(TestData.file(DREAM5 + "DREAM5_NetworkInference_Edges_Network4.tsv"),
+        GraphNetwork yeast = Reads.network(SharedData.file(DREAM5 + "DREAM5_NetworkInference_Edges_Network4.tsv"),
                 "directed", true);
         assertEquals(1994, yeast.nodes().size());
         assertEquals(3940, yeast.adjacency().nonZeros());

@@ -1,0 +1,85 @@
+package org.genomod.model.autoencoder.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.genomod.api.train.TrainingOptions;
+import org.genomod.dl4j.Optimizers;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The encoder and the decoder as two Deeplearning4j stacks of dense layers, each ending in a linear
+ * layer and no output layer: the family computes the loss itself and feeds its gradient back through
+ * both ({@code backpropGradient}), because a reconstruction loss over known entries only, and a VAE's
+ * sampling and KL term, sit between or after the stacks where no Deeplearning4j loss reaches.
+ */
+final class Networks {
+    static final List<String> ACTIVATIONS = List.of("relu", "elu", "tanh", "leakyrelu");
+
+    private Networks() {
+    }
+
+    /** Input: scaled values (and observed flags); output: the code, or a VAE's posterior means then log-variances. */
+    static MultiLayerConfiguration encoder(Architecture architecture, int inputs, TrainingOptions training, long seed,
+                                           DataType dataType) {
+        return stack(architecture, architecture.hidden(), inputs, architecture.encoderOutputs(), training, seed, dataType);
+    }
+
+    /** Input: a code; output: scaled values (a VAE's decoder means). */
+    static MultiLayerConfiguration decoder(Architecture architecture, int genes, TrainingOptions training, long seed,
+                                           DataType dataType) {
+        List<Integer> mirrored = new ArrayList<>(architecture.hidden());
+        Collections.reverse(mirrored);
+        // another seed, so that a decoder shaped like its encoder does not start as its copy
+        return stack(architecture, mirrored, architecture.latent(), genes, training, seed * 31 + 17, dataType);
+    }
+
+    private static MultiLayerConfiguration stack(Architecture architecture, List<Integer> hidden, int inputs, int outputs,
+                                                 TrainingOptions training, long seed, DataType dataType) {
+        Activation activation = activation(architecture.activation());
+        NeuralNetConfiguration.Builder network = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(dataType)
+                .weightInit(activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU);
+        if (architecture.l2() > 0) {
+            network.l2(architecture.l2());
+        }
+        Optimizers.configure(network, training);
+        NeuralNetConfiguration.ListBuilder layers = network.list();
+        for (int i = 0; i < hidden.size(); i++) {
+            layers.layer(dense(architecture, hidden.get(i), activation, i > 0));
+        }
+        DenseLayer.Builder last = new DenseLayer.Builder().nOut(outputs).activation(Activation.IDENTITY)
+                .weightInit(WeightInit.XAVIER);
+        if (!hidden.isEmpty() && architecture.dropout() > 0) {
+            last.dropOut(new Dropout(1 - architecture.dropout()));
+        }
+        return layers.layer(last.build()).setInputType(InputType.feedForward(inputs)).build();
+    }
+
+    /** Dropout acts on a layer's input: never on the data, which corruption already perturbs. */
+    private static DenseLayer dense(Architecture architecture, int units, Activation activation, boolean dropout) {
+        DenseLayer.Builder layer = new DenseLayer.Builder().nOut(units).activation(activation);
+        if (dropout && architecture.dropout() > 0) {
+            layer.dropOut(new Dropout(1 - architecture.dropout())); // Deeplearning4j takes the retain probability
+        }
+        return layer.build();
+    }
+
+    static Activation activation(String name) {
+        return switch (name) {
+            case "relu" -> Activation.RELU;
+            case "elu" -> Activation.ELU;
+            case "tanh" -> Activation.TANH;
+            case "leakyrelu" -> Activation.LEAKYRELU;
+            default -> throw new IllegalArgumentException("unknown activation '" + name + "'");
+        };
+    }
+}

@@ -1,0 +1,367 @@
+package org.genomod.model.gcn.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.genomod.api.compute.Accelerator;
+import org.genomod.api.compute.CsrMatrix;
+import org.genomod.api.data.DatasetSchema;
+import org.genomod.api.data.Network;
+import org.genomod.api.data.TaskType;
+import org.genomod.api.model.Batch;
+import org.genomod.api.model.Model;
+import org.genomod.api.model.ModelState;
+
+/**
+ * A graph convolutional network over the network that comes with each batch ({@link Batch#network()}).
+ *
+ * <p><b>Node mode:</b> the examples are nodes. Every call propagates over all nodes of the network, reading
+ * every node's features from the network (not from the batch, whose rows are only some of them) and then
+ * scores the batch's nodes, found by id. Inference outputs of all nodes are cached until the parameters
+ * change, so evaluating a split in many small batches costs one forward pass.
+ * <b>Graph mode:</b> each example is a signal on all nodes ({@code [nodes]} or {@code [nodes, channels]},
+ * feature {@code i} living on node {@code i}), and the model outputs one prediction per example.
+ *
+ * <p>Losses are means over the batch's examples plus the L2 penalty (as Deeplearning4j scores). Class weights
+ * weight the loss {@link #fit} optimises and reports; {@link #loss} stays unweighted.
+ */
+final class GcnModel implements Model {
+    private final GcnArchitecture architecture;
+    private final DatasetSchema schema;
+    private final Accelerator accelerator;
+    private final Optimisation optimisation;
+    private final long seed;
+    private final Weights weights;
+    private final GcnNetwork network;
+    private final TaskHead trainingHead;
+    private final TaskHead head;
+    private final Optimizer optimizer;
+    private final SplittableRandom identityRandom;
+    private final SplittableRandom dropoutRandom;
+    private FeatureScaling scaling;
+    private NetworkInputs inputs;
+    private long version;
+    private float[] cachedLogits;
+    private NetworkInputs cachedFor;
+    private long cachedVersion;
+    private boolean closed;
+
+    private GcnModel(GcnArchitecture architecture, DatasetSchema schema, Accelerator accelerator, Optimisation optimisation,
+                     float[] classWeights, long seed) {
+        this.architecture = architecture;
+        this.schema = schema;
+        this.accelerator = accelerator;
+        this.optimisation = optimisation;
+        this.seed = seed;
+        this.weights = new Weights(architecture.widths(schema));
+        this.network = new GcnNetwork(architecture, weights);
+        this.trainingHead = new TaskHead(schema, classWeights);
+        this.head = new TaskHead(schema, null);
+        this.optimizer = optimisation.newOptimizer();
+        SplittableRandom root = new SplittableRandom(seed);
+        weights.initialise(root.split());
+        this.identityRandom = root.split();
+        this.dropoutRandom = root.split();
+    }
+
+    /** An untrained model, initialised from {@code seed}. */
+    static GcnModel create(GcnArchitecture architecture, DatasetSchema schema, Accelerator accelerator,
+                           Optimisation optimisation, float[] classWeights, long seed) {
+        return new GcnModel(architecture, schema, accelerator, optimisation, classWeights, seed);
+    }
+
+    /** Loads what {@link #save} wrote; the loaded model has no class weights. */
+    static GcnModel load(Path directory, GcnArchitecture architecture, DatasetSchema schema, Accelerator accelerator)
+            throws IOException {
+        ModelFile.Contents saved = ModelFile.read(directory);
+        int[] expected = architecture.widths(schema);
+        if (!Arrays.equals(saved.widths(), expected)) {
+            throw new IOException(directory.resolve(ModelFile.NAME) + ": saved layer widths " + Arrays.toString(saved.widths())
+                    + " do not match the hyper-parameters and data schema " + Arrays.toString(expected));
+        }
+        if (!saved.identityNodes().isEmpty() && !architecture.identityFeatures()) {
+            throw new IOException(directory.resolve(ModelFile.NAME) + ": the model has an identity table but identity_features is false");
+        }
+        GcnModel model = new GcnModel(architecture, schema, accelerator, saved.optimisation(), null, saved.seed());
+        try {
+            if (!saved.identityNodes().isEmpty()) {
+                model.weights.allocateIdentity(saved.identityNodes());
+            }
+            model.weights.setValues(saved.values());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(directory.resolve(ModelFile.NAME) + ": " + e.getMessage(), e);
+        }
+        model.scaling = saved.scaling();
+        return model;
+    }
+
+    @Override
+    public DatasetSchema schema() {
+        return schema;
+    }
+
+    /** Sets the step size of {@code epoch} under the learning-rate schedule. */
+    @Override
+    public void epochStarted(int epoch) {
+        requireOpen();
+        optimizer.setLearningRate(optimisation.learningRate(epoch));
+    }
+
+    @Override
+    public double fit(Batch batch) {
+        requireOpen();
+        requireLabels(batch);
+        NetworkInputs graph = inputs(batch);
+        float[] gradient = new float[weights.values().length];
+        double loss = dataLoss(batch, graph, dropoutRandom, gradient);
+        optimisation.clip(gradient);
+        double penalty = weights.penalty(architecture.l2());
+        weights.addPenaltyGradient(architecture.l2(), gradient);
+        optimizer.step(weights.values(), gradient);
+        version++;
+        return loss + penalty;
+    }
+
+    /**
+     * The training objective without dropout (class-weighted loss plus L2 penalty) and its exact gradient,
+     * added to {@code gradient}: what {@link #fit} descends, before clipping; for gradient checks.
+     */
+    double objective(Batch batch, float[] gradient) {
+        requireLabels(batch);
+        NetworkInputs graph = inputs(batch);
+        double loss = dataLoss(batch, graph, null, gradient);
+        weights.addPenaltyGradient(architecture.l2(), gradient);
+        return loss + weights.penalty(architecture.l2());
+    }
+
+    /** The live parameter vector, for gradient checks ({@link #objective} never reads cached outputs). */
+    float[] parameters() {
+        return weights.values();
+    }
+
+    private double dataLoss(Batch batch, NetworkInputs graph, SplittableRandom random, float[] gradient) {
+        GcnNetwork.Pass pass = network.forward(graph, input(batch, graph), examples(batch), random);
+        float[] logitGradient = new float[pass.logits.length];
+        double loss = trainingHead.loss(pass.logits, logitRows(batch, graph), batch.labels(), batch.size(), true, logitGradient);
+        network.backward(pass, logitGradient, gradient);
+        return loss;
+    }
+
+    @Override
+    public float[] predict(Batch batch) {
+        requireOpen();
+        NetworkInputs graph = inputs(batch);
+        float[] logits = inferenceLogits(batch, graph);
+        int[] rows = logitRows(batch, graph);
+        int k = schema.labelSize();
+        float[] out = new float[batch.size() * k];
+        for (int e = 0; e < batch.size(); e++) {
+            head.activate(logits, rows[e], out, e * k);
+        }
+        return out;
+    }
+
+    @Override
+    public double loss(Batch batch) {
+        requireOpen();
+        requireLabels(batch);
+        NetworkInputs graph = inputs(batch);
+        return head.loss(inferenceLogits(batch, graph), logitRows(batch, graph), batch.labels(), batch.size(), false, null)
+                + weights.penalty(architecture.l2());
+    }
+
+    private float[] inferenceLogits(Batch batch, NetworkInputs graph) {
+        if (architecture.mode() == GcnArchitecture.Mode.GRAPH) {
+            return network.forward(graph, input(batch, graph), batch.size(), null).logits;
+        }
+        if (cachedFor != graph || cachedVersion != version) {
+            cachedLogits = network.forward(graph, graph.features(), 1, null).logits;
+            cachedFor = graph;
+            cachedVersion = version;
+        }
+        return cachedLogits;
+    }
+
+    /** The network's derived inputs, rebuilt when a batch brings a different network. */
+    private NetworkInputs inputs(Batch batch) {
+        Network net = batch.network().orElseThrow(() -> new IllegalArgumentException(
+                "graph convolution needs the network the examples live on, and this batch has none"
+                        + " (read the data with a reader that provides one, e.g. reader 'network')"));
+        if (inputs != null && inputs.network() == net) {
+            return inputs;
+        }
+        CsrMatrix propagation = net.normalisedAdjacency();
+        int nodes = net.nodes().size();
+        if (propagation.rows() != nodes || propagation.columns() != nodes) {
+            throw new IllegalArgumentException("the network has " + nodes + " nodes but a " + propagation.rows() + " x "
+                    + propagation.columns() + " propagation matrix");
+        }
+        float[] features = null;
+        if (architecture.mode() == GcnArchitecture.Mode.NODE) {
+            if (net.featureSize() != weights.width(0)) {
+                throw new IllegalArgumentException("the network carries " + net.featureSize() + " features per node but the model"
+                        + " was built for " + weights.width(0) + " (the dataset's feature size)");
+            }
+            if (scaling == null) {
+                scaling = architecture.standardize() ? FeatureScaling.fit(net) : FeatureScaling.identity(weights.width(0));
+            }
+            features = scaling.apply(net);
+        }
+        int[] identityRows = null;
+        if (architecture.identityFeatures()) {
+            if (!weights.identityBound()) {
+                weights.bindIdentity(net.nodes(), identityRandom);
+                version++;
+            }
+            identityRows = new int[nodes];
+            for (int n = 0; n < nodes; n++) {
+                identityRows[n] = weights.identityRow(net.nodes().get(n));
+            }
+        }
+        inputs = new NetworkInputs(net, new Propagation(accelerator, propagation), features, identityRows);
+        return inputs;
+    }
+
+    private int examples(Batch batch) {
+        return architecture.mode() == GcnArchitecture.Mode.NODE ? 1 : batch.size();
+    }
+
+    private float[] input(Batch batch, NetworkInputs graph) {
+        return architecture.mode() == GcnArchitecture.Mode.NODE ? graph.features() : signals(batch, graph.nodes());
+    }
+
+    /** The batch's signals as node states {@code [node][example][channel]}. */
+    private float[] signals(Batch batch, int nodes) {
+        int channels = weights.width(0);
+        int size = schema.featureSize();
+        if (size != nodes * channels) {
+            throw new IllegalArgumentException("mode graph reads each example as " + channels + " value(s) on each of the network's "
+                    + nodes + " nodes (" + nodes * channels + " values), but the examples have " + size);
+        }
+        int examples = batch.size();
+        float[] features = batch.features();
+        if (features.length < examples * size) {
+            throw new IllegalArgumentException("a batch of " + examples + " examples needs " + examples * size
+                    + " feature values, got " + features.length);
+        }
+        float[] states = new float[nodes * examples * channels];
+        for (int e = 0; e < examples; e++) {
+            for (int n = 0; n < nodes; n++) {
+                System.arraycopy(features, e * size + n * channels, states, (n * examples + e) * channels, channels);
+            }
+        }
+        return states;
+    }
+
+    /** Which logit row belongs to each example: its node (node mode) or its position (graph mode). */
+    private int[] logitRows(Batch batch, NetworkInputs graph) {
+        int[] rows = new int[batch.size()];
+        if (architecture.mode() == GcnArchitecture.Mode.GRAPH) {
+            Arrays.setAll(rows, e -> e);
+            return rows;
+        }
+        if (batch.ids().isEmpty()) {
+            throw new IllegalArgumentException("node classification needs the examples' ids (their node names), and this batch has none");
+        }
+        for (int e = 0; e < rows.length; e++) {
+            rows[e] = graph.network().index(batch.ids().get(e));
+            if (rows[e] < 0) {
+                throw new IllegalArgumentException("example '" + batch.ids().get(e) + "' is not a node of the network");
+            }
+        }
+        return rows;
+    }
+
+    private void requireLabels(Batch batch) {
+        if (batch.labels() == null) {
+            throw new IllegalArgumentException("the batch has no labels");
+        }
+        if (batch.labels().length < batch.size() * schema.labelSize()) {
+            throw new IllegalArgumentException("a batch of " + batch.size() + " examples needs " + batch.size() * schema.labelSize()
+                    + " label values, got " + batch.labels().length);
+        }
+    }
+
+    @Override
+    public ModelState snapshot() {
+        requireOpen();
+        return new Snapshot(this, weights.values().clone());
+    }
+
+    @Override
+    public void restore(ModelState state) {
+        requireOpen();
+        if (!(state instanceof Snapshot snapshot) || snapshot.model != this) {
+            throw new IllegalArgumentException("the state was not taken from this model");
+        }
+        weights.setValues(snapshot.values);
+        version++;
+    }
+
+    @Override
+    public void save(Path directory) throws IOException {
+        requireOpen();
+        ModelFile.write(directory, new ModelFile.Contents(weights.widths(), optimisation, seed, scaling,
+                weights.identityNodes(), weights.values()));
+    }
+
+    /** All learnable values; the identity table counts once the model has seen its network. */
+    @Override
+    public long parameterCount() {
+        return weights.values().length;
+    }
+
+    @Override
+    public String summary() {
+        StringBuilder s = new StringBuilder("graph convolution (Kipf & Welling), ")
+                .append(architecture.mode().name().toLowerCase()).append(" mode\n");
+        s.append("  input: ").append(weights.width(0)).append(architecture.mode() == GcnArchitecture.Mode.NODE
+                ? " node features" + (architecture.standardize() ? " (standardised over the nodes)" : "")
+                : " channel(s) per node");
+        if (architecture.identityFeatures()) {
+            s.append(" + node identity (").append(weights.identityBound() ? weights.identityNodes().size() + " nodes" : "bound to the first network")
+                    .append(" x ").append(weights.identityWidth()).append(")");
+        }
+        s.append('\n');
+        for (int l = 0; l < architecture.convolutions(); l++) {
+            boolean output = architecture.mode() == GcnArchitecture.Mode.NODE && l == architecture.convolutions() - 1;
+            s.append("  graph convolution ").append(weights.width(l)).append(" -> ").append(weights.width(l + 1))
+                    .append(", ").append(output ? outputActivation() : architecture.activation().key()).append('\n');
+        }
+        if (architecture.mode() == GcnArchitecture.Mode.GRAPH) {
+            int last = weights.layers() - 1;
+            s.append("  ").append(architecture.pooling().name().toLowerCase()).append(" pooling over nodes\n");
+            s.append("  dense ").append(weights.width(last)).append(" -> ").append(weights.width(last + 1)).append(", ")
+                    .append(outputActivation()).append('\n');
+        }
+        s.append("  dropout ").append(architecture.dropout()).append(", l2 ").append(architecture.l2())
+                .append(", ").append(optimisation.optimizer()).append(" lr ").append(optimisation.learningRate())
+                .append("; propagation on ").append(accelerator.device()).append('\n');
+        s.append("  parameters: ").append(parameterCount());
+        return s.toString();
+    }
+
+    private String outputActivation() {
+        return schema.task() == TaskType.MULTICLASS ? "softmax" : schema.task() == TaskType.REGRESSION ? "identity" : "sigmoid";
+    }
+
+    /** Nothing native to free; later calls fail. */
+    @Override
+    public void close() {
+        closed = true;
+        inputs = null;
+        cachedFor = null;
+        cachedLogits = null;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the model is closed");
+        }
+    }
+
+    /** A copy of the parameters; restoring copies it back, so one state can be restored repeatedly. */
+    private record Snapshot(GcnModel model, float[] values) implements ModelState {
+    }
+}
