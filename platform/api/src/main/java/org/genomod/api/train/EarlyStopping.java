@@ -31,6 +31,7 @@ public record EarlyStopping(String metric, int patience, double minDelta, boolea
 
     /** Whether larger values of {@link #metric()} are better. */
     public boolean maximise() {
-        return !LOWER_IS_BETTER.contains(metric);
+        // pooled figures (micro_mse, micro_rmse, ...) go the same way as their per-output averages
+        return !LOWER_IS_BETTER.contains(metric.startsWith("micro_") ? metric.substring("micro_".length()) : metric);
     }
 }
