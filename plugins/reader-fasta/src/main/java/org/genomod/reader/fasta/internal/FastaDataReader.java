@@ -24,7 +24,8 @@ import org.osgi.service.component.annotations.Component;
  * is two passes over memory, not over the file: records are collected and checked while streaming,
  * then labelled once the outputs are known (they depend on every label). The records are held in
  * memory as sequences and encoded on access (see {@link SequenceDataset}): these files are training
- * examples, not genomes (a genome is read through windows by reader-intervals).
+ * examples, not genomes (a genome is read through windows by reader-intervals). A file of positives only
+ * may get dinucleotide-shuffled negatives for training ({@link ShuffledNegatives}).
  */
 @Component(service = DataReader.class, property = {
     DataReader.SERVICE_PROPERTY + "=fasta",
@@ -48,13 +49,19 @@ public final class FastaDataReader implements DataReader {
         return List.copyOf(inputs);
     }
 
-    /** New inputs are read by content (FASTA or the training format) and without labels; the encoding stays. */
+    /**
+     * New inputs are read by content (FASTA or the training format), without labels and without negatives;
+     * the encoding stays.
+     */
     @Override
     public Map<String, Object> predictionParameters(Map<String, Object> training, Path input) {
         Map<String, Object> parameters = DataReader.super.predictionParameters(training, input);
         parameters.remove(ReaderOptions.FORMAT);
         parameters.remove(ReaderOptions.LABELS_FILE);
         parameters.put(ReaderOptions.LABELS, "none");
+        parameters.remove(ReaderOptions.NEGATIVES);
+        parameters.remove(ReaderOptions.NEGATIVE_RATIO);
+        parameters.remove(ReaderOptions.NEGATIVE_SEED);
         return parameters;
     }
 
@@ -73,8 +80,12 @@ public final class FastaDataReader implements DataReader {
             format.parser(options.labelKey()).parse(lines, new SequenceAssembler(path, options.alphabet(), records));
         }
         boolean labelled = records.labelled(context.labelsRequired(), missingLabelHint(options, format));
-        OutputPlan plan = OutputPlan.resolve(options.task(), options.positive(), context.outputs(),
-                labelled ? records.classes() : Map.of(), path);
+        // Negatives are training material: prediction scores the file's own records, one row each.
+        ShuffledNegatives negatives = context.labelsRequired() ? options.negatives() : null;
+        OutputPlan plan = negatives != null
+                ? negatives.plan(records.classes(), options.positive(), context.outputs(), path)
+                : OutputPlan.resolve(options.task(), options.positive(), context.outputs(),
+                        labelled ? records.classes() : Map.of(), path);
 
         int length = options.length() > 0 || !sameLength ? options.length() : records.commonLength();
         SequenceFeatures features = options.features(length);
@@ -83,12 +94,18 @@ public final class FastaDataReader implements DataReader {
         attributes.put("length", length);
         attributes.put("reverse_complement", options.reverseComplement());
         attributes.put("format", format.id());
+        if (negatives != null) {
+            attributes.put(ReaderOptions.NEGATIVES, "shuffled");
+            attributes.put(ReaderOptions.NEGATIVE_RATIO, negatives.ratio());
+            attributes.put(ReaderOptions.NEGATIVE_SEED, negatives.seed());
+        }
         DatasetSchema schema = new DatasetSchema(features.shape(), features.encoding(), plan.task(), plan.outputs(), attributes);
         int n = records.size();
-        String[] ids = new String[n];
-        byte[][] sequences = new byte[n][];
-        String[] groups = new String[n];
-        float[][] labels = labelled ? new float[n][] : null;
+        int examples = negatives != null ? negatives.examples(n, path) : n;
+        String[] ids = new String[examples];
+        byte[][] sequences = new byte[examples][];
+        String[] groups = new String[examples];
+        float[][] labels = labelled ? new float[examples][] : null;
         for (int i = 0; i < n; i++) {
             ids[i] = records.id(i);
             sequences[i] = records.sequence(i);
@@ -96,6 +113,9 @@ public final class FastaDataReader implements DataReader {
             if (labelled) {
                 labels[i] = plan.labels(records.label(i));
             }
+        }
+        if (negatives != null) {
+            negatives.append(records, ids, sequences, groups, labels, path);
         }
         return new SequenceDataset(schema, features, ids, sequences, groups, labels);
     }

@@ -20,10 +20,13 @@ import org.genomod.api.param.Parameters;
  * @param labelKey  the key of {@code KEY:VALUE} labels in FASTA and FASTQ headers
  * @param positive  the positive class of a binary task; {@code null} when not given
  * @param k         the k-mer length; meaningful for {@link Encoding#KMER} only
+ * @param negatives shuffled negatives to add to a file of positives when training; {@code null} for
+ *                  {@code negatives: none}
  */
 record ReaderOptions(Path path, InputFormat format, Alphabet alphabet, int length, LabelSource labels,
                      Path labelsFile, String labelKey, OutputPlan.TaskChoice task, String positive,
-                     boolean reverseComplement, Encoding encoding, int k, KmerProfile.Values kmerValues) {
+                     boolean reverseComplement, Encoding encoding, int k, KmerProfile.Values kmerValues,
+                     ShuffledNegatives negatives) {
 
     /** Where labels come from. */
     enum LabelSource {
@@ -49,9 +52,16 @@ record ReaderOptions(Path path, InputFormat format, Alphabet alphabet, int lengt
     static final String ENCODING = "encoding";
     static final String K = "k";
     static final String KMER_VALUES = "kmer_values";
+    static final String NEGATIVES = "negatives";
+    static final String NEGATIVE_RATIO = "negative_ratio";
+    static final String NEGATIVE_SEED = "negative_seed";
     static final int MAX_LENGTH = 1_000_000;
     static final int DEFAULT_K = 3;
     static final String DEFAULT_LABEL_KEY = "class";
+    static final int DEFAULT_NEGATIVE_RATIO = 1;
+    static final int MAX_NEGATIVE_RATIO = 100;
+    /** {@link org.genomod.api.data.ReadContext} carries no job seed, so the shuffles have a fixed default one. */
+    static final int DEFAULT_NEGATIVE_SEED = 42;
 
     static final ParameterSchema SCHEMA = ParameterSchema.builder()
             .required(DataReader.PATH, ParameterType.PATH,
@@ -84,6 +94,15 @@ record ReaderOptions(Path path, InputFormat format, Alphabet alphabet, int lengt
                     "auto: binary when positive is given and there are two classes, else multiclass")
             .optional(POSITIVE, ParameterType.STRING, null, "the positive class of a binary task (default 1 for 0/1 labels)")
             .flag(REVERSE_COMPLEMENT, false, "encode each record's reverse complement instead of the record (nucleotides)")
+            .choice(NEGATIVES, "none", List.of("none", "shuffled"),
+                    "shuffled: for a file of positives only (DeepBind's *_AC.seq.gz), add dinucleotide shuffles of "
+                            + "each positive as negatives of a binary task when training")
+            .add(new Parameter(NEGATIVE_RATIO, ParameterType.INTEGER, false, null,
+                    "negatives: shuffled only; shuffles per positive (default " + DEFAULT_NEGATIVE_RATIO + ")",
+                    null, 1.0, (double) MAX_NEGATIVE_RATIO))
+            .add(new Parameter(NEGATIVE_SEED, ParameterType.INTEGER, false, null,
+                    "negatives: shuffled only; the seed of the shuffles (default " + DEFAULT_NEGATIVE_SEED
+                            + "; the job seed does not reach readers)", null, null, null))
             .build();
 
     static ReaderOptions of(Parameters parameters) throws InputFormatException {
@@ -115,6 +134,7 @@ record ReaderOptions(Path path, InputFormat format, Alphabet alphabet, int lengt
             throw new InputFormatException(path, 0, "k: " + k + " gives " + features + " features per " + alphabet.id()
                     + " record; at most " + KmerProfile.MAX_FEATURES + " (k up to " + KmerProfile.maxK(alphabet) + ")");
         }
+        OutputPlan.TaskChoice task = OutputPlan.TaskChoice.valueOf(upper(parameters.string(TASK)));
         return new ReaderOptions(path,
                 format.equals("auto") ? null : InputFormat.valueOf(upper(format)),
                 alphabet,
@@ -122,13 +142,42 @@ record ReaderOptions(Path path, InputFormat format, Alphabet alphabet, int lengt
                 labels,
                 labelsFile,
                 parameters.string(LABEL_KEY),
-                OutputPlan.TaskChoice.valueOf(upper(parameters.string(TASK))),
+                task,
                 parameters.has(POSITIVE) ? parameters.string(POSITIVE) : null,
                 reverseComplement,
                 encoding,
                 k,
                 parameters.has(KMER_VALUES) ? KmerProfile.Values.valueOf(upper(parameters.string(KMER_VALUES)))
-                        : KmerProfile.Values.FREQUENCY);
+                        : KmerProfile.Values.FREQUENCY,
+                negatives(parameters, path, alphabet, task, encoding, k));
+    }
+
+    /** {@code negatives: shuffled} and its settings, refused where shuffles cannot make a binary task's negatives. */
+    private static ShuffledNegatives negatives(Parameters parameters, Path path, Alphabet alphabet,
+                                               OutputPlan.TaskChoice task, Encoding encoding, int k)
+            throws InputFormatException {
+        if (parameters.string(NEGATIVES).equals("none")) {
+            if (parameters.has(NEGATIVE_RATIO) || parameters.has(NEGATIVE_SEED)) {
+                throw new InputFormatException(path, 0, (parameters.has(NEGATIVE_RATIO) ? NEGATIVE_RATIO : NEGATIVE_SEED)
+                        + " applies to negatives: shuffled only, but negatives is none");
+            }
+            return null;
+        }
+        if (alphabet == Alphabet.PROTEIN) {
+            throw new InputFormatException(path, 0, "negatives: shuffled keeps the dinucleotide counts of DNA or RNA "
+                    + "sequences; it has no meaning for alphabet: protein");
+        }
+        if (task == OutputPlan.TaskChoice.MULTICLASS) {
+            throw new InputFormatException(path, 0, "negatives: shuffled makes a binary task (positives against their "
+                    + "shuffles), but task is multiclass");
+        }
+        if (encoding == Encoding.KMER && k <= 2) {
+            throw new InputFormatException(path, 0, "negatives: shuffled keeps each record's " + k + "-mer counts, so "
+                    + "k: " + k + " profiles cannot tell a shuffle from its positive; use k of 3 or more, or onehot");
+        }
+        return new ShuffledNegatives(
+                parameters.has(NEGATIVE_RATIO) ? parameters.integer(NEGATIVE_RATIO) : DEFAULT_NEGATIVE_RATIO,
+                parameters.has(NEGATIVE_SEED) ? parameters.integer(NEGATIVE_SEED) : DEFAULT_NEGATIVE_SEED);
     }
 
     /** The encoding the options ask for; {@code length} is the resolved one-hot length. */

@@ -139,6 +139,16 @@ final class RecordCollector implements SequenceAssembler.Receiver {
         return ids.get(index);
     }
 
+    /** The index of the first record named {@code id}, or -1 when there is none. */
+    int indexOf(String id) {
+        return indexById.getOrDefault(id, -1);
+    }
+
+    /** The line record {@code index} starts on. */
+    long line(int index) {
+        return lines.get(index);
+    }
+
     byte[] sequence(int index) {
         return sequences.get(index);
     }

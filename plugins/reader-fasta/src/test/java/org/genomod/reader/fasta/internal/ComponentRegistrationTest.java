@@ -46,6 +46,6 @@ class ComponentRegistrationTest {
     void parametersAreDeclaredInSnakeCase() {
         new FastaDataReader().parameters().parameters().forEach(p ->
                 assertTrue(p.name().matches("[a-z]+(_[a-z]+)*"), p.name()));
-        assertEquals(13, new FastaDataReader().parameters().parameters().size());
+        assertEquals(16, new FastaDataReader().parameters().parameters().size());
     }
 }

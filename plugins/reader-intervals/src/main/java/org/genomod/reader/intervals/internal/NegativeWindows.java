@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.genomod.api.train.Cancellation;
+import org.genomod.reader.support.DinucleotideShuffle;
 
 /** Negative examples for windows of positives: GC-matched genomic background, or dinucleotide shuffles. */
 final class NegativeWindows {

@@ -1,4 +1,4 @@
-package org.genomod.reader.intervals.internal;
+package org.genomod.reader.support;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,12 +13,24 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.genomod.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /** Altschul–Erickson shuffles keep dinucleotide counts exactly and sample all such sequences evenly. */
 class DinucleotideShuffleTest {
+
+    /** Random A/C/G/T of the given length; the same for the same seed. */
+    static String random(int length, long seed) {
+        Random random = new Random(seed);
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append("ACGT".charAt(random.nextInt(4)));
+        }
+        return s.toString();
+    }
 
     private static byte[] shuffle(String s, SplittableRandom random) {
         byte[] out = new byte[s.length()];
@@ -41,7 +53,7 @@ class DinucleotideShuffleTest {
     void randomSequencesKeepTheirDinucleotideCounts() {
         SplittableRandom random = new SplittableRandom(7);
         for (int trial = 0; trial < 500; trial++) {
-            String s = Fixtures.random(3 + trial % 300, trial);
+            String s = random(3 + trial % 300, trial);
             String shuffled = new String(shuffle(s, random), StandardCharsets.US_ASCII);
             assertEquals(dinucleotides(s), dinucleotides(shuffled), s + " -> " + shuffled);
         }
@@ -62,7 +74,7 @@ class DinucleotideShuffleTest {
 
     @Test
     void seededShufflesRepeat() {
-        String s = Fixtures.random(101, 3);
+        String s = random(101, 3);
         assertArrayEquals(shuffle(s, new SplittableRandom(42)), shuffle(s, new SplittableRandom(42)));
         assertNotEquals(new String(shuffle(s, new SplittableRandom(42)), StandardCharsets.US_ASCII),
                 new String(shuffle(s, new SplittableRandom(43)), StandardCharsets.US_ASCII));
@@ -119,7 +131,7 @@ class DinucleotideShuffleTest {
     /** Janggu's Oct4 ChIP-seq peaks (3,897 x 200 bp): every shuffle keeps its counts and differs from its source. */
     @Test
     void realPeakSequencesKeepTheirDinucleotideCounts() throws IOException {
-        Path fasta = TestData.file("janggu-oct4-vs-mafk-chipseq/oct4_train.fa");
+        Path fasta = SharedData.file("janggu-oct4-vs-mafk-chipseq/oct4_train.fa");
         SplittableRandom random = new SplittableRandom(5);
         int records = 0;
         int changed = 0;

@@ -1,4 +1,4 @@
-package org.genomod.reader.intervals.internal;
+package org.genomod.reader.support;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -9,14 +9,21 @@ import java.util.SplittableRandom;
  * is a walk through the multigraph whose edges are its dinucleotides; a uniformly random arborescence
  * of "last exits" towards the final letter (Wilson's algorithm) plus a random order of the remaining
  * exits gives a uniformly random sequence with exactly the same dinucleotide counts, first and last
- * letter.
+ * letter. Negatives made this way keep the composition of their positives, so a model must learn the
+ * motif rather than GC content or CpG depletion. Seeded: the same {@link SplittableRandom} state gives the
+ * same shuffle.
  */
-final class DinucleotideShuffle {
+@org.osgi.annotation.versioning.ProviderType
+public final class DinucleotideShuffle {
     private DinucleotideShuffle() {
     }
 
-    /** Writes a shuffle of {@code source} to {@code dest} (same length; may not be the same array). */
-    static void shuffle(byte[] source, byte[] dest, SplittableRandom random) {
+    /**
+     * Writes a shuffle of {@code source} to {@code dest} (same length; may not be the same array). Letters
+     * are bytes compared exactly, so case and ambiguity codes are letters of their own; a sequence of two
+     * letters or fewer is copied unchanged.
+     */
+    public static void shuffle(byte[] source, byte[] dest, SplittableRandom random) {
         int n = source.length;
         if (dest.length != n || dest == source) {
             throw new IllegalArgumentException("dest must be a distinct array of the source's length " + n);
