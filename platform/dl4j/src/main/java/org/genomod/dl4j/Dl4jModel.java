@@ -104,6 +104,8 @@ public final class Dl4jModel implements Model {
             tuning.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
                     .gradientNormalizationThreshold(request.training().gradientClip());
         }
+        // the builder initialises a new head from ND4J's global generator (as it adds the layer), not from the fine-tune seed
+        Nd4j.getRandom().setSeed(request.seed());
         TransferLearning.Builder builder = new TransferLearning.Builder(original.clone()).fineTuneConfiguration(tuning.build());
         if (frozen > 0) {
             builder.setFeatureExtractor(frozen - 1); // freezes layers 0 .. frozen-1

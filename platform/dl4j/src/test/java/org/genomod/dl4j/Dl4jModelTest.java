@@ -297,6 +297,27 @@ class Dl4jModelTest {
         }
     }
 
+    /** The same parent and seed give the same fine-tuned model: the new head is drawn from the request's seed. */
+    @Test
+    void transferWithOneSeedIsReproducible() {
+        org.genomod.api.train.TrainingOptions adam = new org.genomod.api.train.TrainingOptions(1, 64, "adam", 0.05, 0, false,
+                org.genomod.api.train.EarlyStopping.none());
+        try (Dl4jModel parent = Dl4jModel.of(dense(BINARY, 1), BINARY, InputLayout.FLAT, null)) {
+            Batch batch = data(1, 0);
+            parent.fit(batch);
+            org.genomod.api.model.ModelRequest request = new org.genomod.api.model.ModelRequest(BINARY, noParameters(), adam, null, 7);
+            org.genomod.api.model.Transfer newHead = new org.genomod.api.model.Transfer(0, true);
+            float[] first;
+            try (Dl4jModel child = Dl4jModel.transfer(parent, request, newHead, "auto")) {
+                first = child.predict(batch);
+            }
+            org.nd4j.linalg.factory.Nd4j.getRandom().nextDouble(); // whatever ran in between
+            try (Dl4jModel child = Dl4jModel.transfer(parent, request, newHead, "auto")) {
+                assertArrayEquals(first, child.predict(batch));
+            }
+        }
+    }
+
     /** The trainer's epochStarted reaches Deeplearning4j's updater: an epoch-keyed schedule changes the step size. */
     @Test
     void epochStartedDrivesTheLearningRateSchedule() {
