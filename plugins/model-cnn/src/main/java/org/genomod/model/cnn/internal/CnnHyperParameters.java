@@ -27,12 +27,15 @@ final class CnnHyperParameters {
     static final String BATCH_NORM = "batch_norm";
     static final String ACTIVATION = "activation";
     static final String LOSS = "loss";
+    static final String STRANDS = "strands";
+    static final String FORWARD = "forward";
+    static final String BOTH = "both";
 
     static final List<String> ACTIVATIONS = List.of("relu", "elu", "tanh", "leakyrelu");
 
     static final ParameterSchema SCHEMA = ParameterSchema.builder()
             .choice(PRESET, "custom", Arrays.stream(Preset.values()).map(Preset::key).toList(),
-                    "architecture the other keys default to: custom (small, fast), deepbind (Alipanahi 2015) or basset (Kelley 2016)")
+                    "architecture the other keys default to: custom (small, fast), deepbind (Alipanahi 2015), deepsea (Zhou 2015) or basset (Kelley 2016)")
             .add(list(FILTERS, 1, 4096, "filters per convolution layer", CnnArchitecture::filters))
             .add(list(WIDTHS, 1, 1024, "kernel width per convolution layer", CnnArchitecture::widths))
             .add(list(POOLING, -1, 1024, "max-pool size after each convolution layer, 0 none, -1 global (last layer only)",
@@ -48,6 +51,8 @@ final class CnnHyperParameters {
                     null, null, null))
             .add(choice(ACTIVATION, ACTIVATIONS, "hidden activation", CnnArchitecture::activation))
             .choice(LOSS, "auto", OutputHead.LOSSES, "training loss; auto: cross-entropy for classification, mse for regression")
+            .choice(STRANDS, FORWARD, List.of(FORWARD, BOTH), "both: train on each sequence and its reverse complement, predict the "
+                    + "mean of both strands (DNA or RNA one-hot only); forward: the sequence as given")
             .build();
 
     private CnnHyperParameters() {

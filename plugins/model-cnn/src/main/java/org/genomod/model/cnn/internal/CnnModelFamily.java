@@ -32,6 +32,9 @@ public final class CnnModelFamily implements ModelFamily {
     public List<String> check(DatasetSchema schema, Parameters hyperParameters) {
         List<String> problems = new ArrayList<>(CnnHyperParameters.architecture(hyperParameters).problems(schema.featureShape()));
         OutputHead.problem(schema.task(), hyperParameters.string(CnnHyperParameters.LOSS)).ifPresent(problems::add);
+        if (bothStrands(hyperParameters)) {
+            BothStrands.problem(schema).ifPresent(problems::add);
+        }
         return problems;
     }
 
@@ -45,16 +48,25 @@ public final class CnnModelFamily implements ModelFamily {
         MultiLayerNetwork network = new MultiLayerNetwork(CnnNetworks.configuration(architecture, request.schema(),
                 request.training(), request.seed(), request.hyperParameters().string(CnnHyperParameters.LOSS)));
         network.init();
-        return Dl4jModel.of(network, request.schema(), CnnNetworks.LAYOUT, request.classWeights());
+        return strands(Dl4jModel.of(network, request.schema(), CnnNetworks.LAYOUT, request.classWeights()), request.hyperParameters());
     }
 
     @Override
     public Model transfer(Model parent, ModelRequest request, Transfer transfer) {
-        return Dl4jModel.transfer(parent, request, transfer, request.hyperParameters().string(CnnHyperParameters.LOSS));
+        return strands(Dl4jModel.transfer(BothStrands.unwrap(parent), request, transfer,
+                request.hyperParameters().string(CnnHyperParameters.LOSS)), request.hyperParameters());
     }
 
     @Override
     public Model load(Path directory, DatasetSchema schema, Parameters hyperParameters) throws IOException {
-        return Dl4jModel.load(directory, schema, CnnNetworks.LAYOUT);
+        return strands(Dl4jModel.load(directory, schema, CnnNetworks.LAYOUT), hyperParameters);
+    }
+
+    private static boolean bothStrands(Parameters hyperParameters) {
+        return hyperParameters.string(CnnHyperParameters.STRANDS).equals(CnnHyperParameters.BOTH);
+    }
+
+    private static Model strands(Model network, Parameters hyperParameters) {
+        return bothStrands(hyperParameters) ? BothStrands.wrap(network) : network;
     }
 }

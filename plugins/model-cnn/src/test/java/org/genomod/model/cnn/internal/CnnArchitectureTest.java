@@ -95,6 +95,18 @@ class CnnArchitectureTest {
     }
 
     @Test
+    void deepseaPresetHasThePapersShapeAndSize() throws ParameterException {
+        DatasetSchema schema = new DatasetSchema(List.of(1000, 4), "dna-one-hot", TaskType.MULTILABEL,
+                IntStream.range(0, 919).mapToObj(i -> "feature" + i).toList(), null);
+        MultiLayerConfiguration conf = configuration(schema, Map.of("preset", "deepsea"), DEFAULTS);
+        // conv 4->320 w8, pool 4, conv 320->480 w8, pool 4, conv 480->960 w8 (1000 -> 993 -> 248 -> 241 -> 60 -> 53 positions),
+        // dense 53 x 960 -> 925, 919 sigmoid outputs: 52,843,119 parameters as in DeepSEA
+        assertEquals((4 * 8 * 320 + 320) + (320 * 8 * 480 + 480) + (480 * 8 * 960 + 960) + (53 * 960 * 925 + 925) + (925 * 919 + 919),
+                parameterCount(conf));
+        assertEquals(52_843_119, parameterCount(conf));
+    }
+
+    @Test
     void bassetPresetIsTheBenchmarkArchitecture() throws ParameterException {
         DatasetSchema schema = new DatasetSchema(List.of(600, 4), "dna-one-hot", TaskType.MULTILABEL,
                 IntStream.range(0, 164).mapToObj(i -> "cell" + i).toList(), null);
@@ -222,9 +234,9 @@ class CnnArchitectureTest {
     @Test
     void onlyThePresetAndLossHaveSchemaDefaults() throws ParameterException {
         Parameters none = parameters(Map.of());
-        assertEquals(Map.of("preset", "custom", "loss", "auto"), none.asMap());
+        assertEquals(Map.of("preset", "custom", "loss", "auto", "strands", "forward"), none.asMap());
         assertEquals(Preset.CUSTOM.architecture(), CnnHyperParameters.architecture(none));
         assertTrue(CnnHyperParameters.SCHEMA.parameter("filters").orElseThrow().description()
-                .contains("deepbind [16], basset [300, 200, 200]"));
+                .contains("deepbind [16], deepsea [320, 480, 960], basset [300, 200, 200]"));
     }
 }

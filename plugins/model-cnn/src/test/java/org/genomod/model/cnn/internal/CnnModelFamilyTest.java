@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
 import org.genomod.api.data.DatasetSchema;
+import org.genomod.api.data.TaskType;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelFamily;
 import org.genomod.api.model.ModelRequest;
@@ -72,6 +74,32 @@ class CnnModelFamilyTest {
             assertEquals(200, model.predict(data.all()).length);
             assertEquals(4 * 7 * 8 + 8 + 60 * 8 * 16 + 16 + 16 + 1, model.parameterCount());
         }
+    }
+
+    @Test
+    void bothStrandsLearnsFromOneStrandAndFindsTheMotifOnTheOther() throws IOException {
+        // a non-palindromic motif planted only as given; the test plants its reverse complement
+        Sequences data = Sequences.plantedMotif(2400, 60, "GGATTAC", 21);
+        Map<String, Object> raw = Map.of("strands", "both", "filters", List.of(16), "widths", List.of(9), "pooling", List.of(-1),
+                "dense", List.of(16));
+        Sequences sample = Sequences.plantedMotif(64, 60, "GGATTAC", 23);
+        float[] before;
+        try (Model model = create(data.schema(), raw, 3)) {
+            data.train(model, 4, 64, 4);
+            Sequences test = Sequences.plantedMotif(400, 60, "GTAATCC", 24);
+            double auroc = Sequences.auroc(model.predict(test.all()), test.labels());
+            assertTrue(auroc >= 0.9, "held-out AUROC with the motif on the other strand " + auroc);
+            before = model.predict(sample.all());
+            assertArrayEquals(before, model.predict(BothStrands.reverseComplement(sample.all(), 240)),
+                    "a sequence and its reverse complement score the same");
+            model.save(dir);
+        }
+        try (Model loaded = family.load(dir, data.schema(), parameters(raw))) {
+            assertArrayEquals(before, loaded.predict(sample.all()));
+        }
+        DatasetSchema protein = new DatasetSchema(List.of(60, 21), "protein-one-hot", TaskType.BINARY, List.of("motif"), null);
+        List<String> problems = family.check(protein, parameters(Map.of("strands", "both", "pooling", List.of(0, -1))));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("strands: both needs DNA or RNA one-hot sequences")), problems.toString());
     }
 
     @Test
