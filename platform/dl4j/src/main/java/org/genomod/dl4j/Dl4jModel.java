@@ -139,6 +139,7 @@ public final class Dl4jModel implements Model {
     @Override
     public double fit(Batch batch) {
         requireOpen();
+        NativeThreads.applyToCurrentThread();
         INDArray features = arrays.features(batch);
         INDArray labels = arrays.labels(batch);
         return network.fit(features, labels, arrays.labelWeights(batch));
@@ -147,12 +148,14 @@ public final class Dl4jModel implements Model {
     @Override
     public float[] predict(Batch batch) {
         requireOpen();
+        NativeThreads.applyToCurrentThread();
         return network.output(arrays.features(batch));
     }
 
     @Override
     public double loss(Batch batch) {
         requireOpen();
+        NativeThreads.applyToCurrentThread();
         INDArray features = arrays.features(batch);
         return network.score(features, arrays.labels(batch));
     }

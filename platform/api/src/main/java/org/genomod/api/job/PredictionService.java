@@ -17,6 +17,14 @@ public interface PredictionService {
      */
     Summary predict(Path modelDirectory, Path input, Path output) throws IOException, SpecException;
 
+    /**
+     * Draws {@code count} new examples from a saved generative model (a VAE) and writes them atomically to
+     * {@code output}: a header {@code id} then one column per output, rows {@code sample_1 .. sample_N}.
+     *
+     * @throws SpecException when the model's family is not installed or the model does not sample
+     */
+    Summary sample(Path modelDirectory, int count, long seed, Path output) throws IOException, SpecException;
+
     record Summary(int records, List<String> outputs, Path output) {
     }
 }

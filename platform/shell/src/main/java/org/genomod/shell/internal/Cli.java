@@ -55,6 +55,7 @@ public final class Cli implements Function<String[], Integer> {
                 .addSubcommand(new DemoCommand(jobs, console))
                 .addSubcommand(new RunCommand(jobs, console))
                 .addSubcommand(new PredictCommand(prediction, console))
+                .addSubcommand(new SampleCommand(prediction, console))
                 .addSubcommand(new PluginsCommand(context, console))
                 .addSubcommand(new JobsCommand(jobs, console))
                 .addSubcommand(new InspectCommand(context, console))

@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = GogoCommands.class, property = {
         "osgi.command.scope=genomod",
-        "osgi.command.function=demo", "osgi.command.function=run", "osgi.command.function=predict",
+        "osgi.command.function=demo", "osgi.command.function=run", "osgi.command.function=predict", "osgi.command.function=sample",
         "osgi.command.function=plugins", "osgi.command.function=jobs",
         "osgi.command.function=shutdown", "osgi.command.function=inspect"})
 public final class GogoCommands {
@@ -33,6 +33,10 @@ public final class GogoCommands {
 
     public void predict(String... args) {
         invoke("predict", args);
+    }
+
+    public void sample(String... args) {
+        invoke("sample", args);
     }
 
     public void plugins(String... args) {

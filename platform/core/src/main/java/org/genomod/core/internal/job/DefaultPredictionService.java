@@ -11,6 +11,7 @@ import org.genomod.api.data.ReadContext;
 import org.genomod.api.eval.Predictions;
 import org.genomod.api.job.PredictionService;
 import org.genomod.api.job.SpecException;
+import org.genomod.api.model.GenerativeModel;
 import org.genomod.api.param.ParameterException;
 import org.genomod.api.param.Parameters;
 import org.genomod.api.store.LoadedModel;
@@ -77,6 +78,29 @@ public final class DefaultPredictionService implements PredictionService {
             Files.createDirectories(output.toAbsolutePath().getParent());
             ResultWriter.writePredictions(output, predictions);
             return new Summary(predictions.size(), card.schema().outputs(), output);
+        }
+    }
+
+    @Override
+    public Summary sample(Path modelDirectory, int count, long seed, Path output) throws IOException, SpecException {
+        if (count < 1) {
+            throw new IllegalArgumentException("the sample count must be at least 1, got " + count);
+        }
+        ModelCard card = store.readCard(modelDirectory);
+        try (LoadedModel loaded = store.load(modelDirectory)) {
+            if (!(loaded.model() instanceof GenerativeModel generative)) {
+                throw new SpecException(modelDirectory.toString(), List.of("model family '" + card.family()
+                        + "' does not draw samples (a generative model such as a variational autoencoder does)"));
+            }
+            float[] values;
+            try {
+                values = generative.sample(count, seed);
+            } catch (UnsupportedOperationException e) {
+                throw new SpecException(modelDirectory.toString(), List.of(e.getMessage()));
+            }
+            Files.createDirectories(output.toAbsolutePath().getParent());
+            ResultWriter.writeSamples(output, card.schema().outputs(), values, count);
+            return new Summary(count, card.schema().outputs(), output);
         }
     }
 

@@ -51,6 +51,31 @@ public final class ResultWriter {
         });
     }
 
+    /** Drawn examples, {@code count × outputs} row-major: a header {@code id} and the outputs, rows {@code sample_1 ..}. */
+    public static void writeSamples(Path file, List<String> outputs, float[] values, int count) throws IOException {
+        if (values.length != count * outputs.size()) {
+            throw new IllegalArgumentException("expected " + count + " x " + outputs.size() + " values, got " + values.length);
+        }
+        AtomicFiles.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            w.write("id");
+            for (String output : outputs) {
+                w.write('\t');
+                w.write(output);
+            }
+            w.write('\n');
+            for (int i = 0; i < count; i++) {
+                w.write("sample_" + (i + 1));
+                for (int k = 0; k < outputs.size(); k++) {
+                    w.write('\t');
+                    w.write(format(values[i * outputs.size() + k]));
+                }
+                w.write('\n');
+            }
+            w.flush();
+        });
+    }
+
     private static String trueLabel(Predictions p, int i) {
         DatasetSchema schema = p.schema();
         TaskType task = schema.task();

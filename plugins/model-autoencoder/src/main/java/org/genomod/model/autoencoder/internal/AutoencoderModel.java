@@ -13,8 +13,9 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Batch;
-import org.genomod.api.model.Model;
+import org.genomod.api.model.GenerativeModel;
 import org.genomod.api.model.ModelState;
+import org.genomod.dl4j.NativeThreads;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -36,9 +37,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *     repeat exactly.</li>
  * </ul>
  *
- * <p>Beyond {@link Model}: {@link #encode} gives the embedding, {@link #sample} draws a VAE's new examples.
+ * <p>Beyond {@code Model}: {@link #encode} gives the embedding, {@link #sample} draws a VAE's new examples.
  */
-final class AutoencoderModel implements Model {
+final class AutoencoderModel implements GenerativeModel {
     static final String ENCODER_FILE = "encoder.zip";
     static final String DECODER_FILE = "decoder.zip";
     private static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -111,6 +112,7 @@ final class AutoencoderModel implements Model {
 
     @Override
     public double fit(Batch batch) {
+        NativeThreads.applyToCurrentThread();
         requireOpen();
         float[] epsilon = architecture.variational() ? standardNormal(batch.size() * architecture.latent()) : null;
         return fit(batch, epsilon);
@@ -163,6 +165,7 @@ final class AutoencoderModel implements Model {
     /** The loss without corruption; a VAE's at its posterior means (no sampling), so that it repeats exactly. */
     @Override
     public double loss(Batch batch) {
+        NativeThreads.applyToCurrentThread();
         return loss(batch, null);
     }
 
@@ -180,6 +183,7 @@ final class AutoencoderModel implements Model {
 
     @Override
     public float[] predict(Batch batch) {
+        NativeThreads.applyToCurrentThread();
         requireOpen();
         ReconstructionBatch data = ReconstructionBatch.read(batch, layout, false);
         float[] raw = data.values.clone();
@@ -212,6 +216,12 @@ final class AutoencoderModel implements Model {
      */
     float[] sample(int count, long seed, boolean withNoise) {
         return sample(count, seed, withNoise, architecture.sampling());
+    }
+
+    /** The full generative model: codes drawn as {@code sampling} says, decoded, each gene's noise added. */
+    @Override
+    public float[] sample(int count, long seed) {
+        return sample(count, seed, true);
     }
 
     /** {@link #sample(int, long, boolean)} with the codes drawn from {@code source}. */
