@@ -57,6 +57,8 @@ public abstract class GenomodTestSupport {
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
         // Pax Exam's own RMI logging would otherwise print DEBUG lines into the command output tests capture
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
+        // Pax Exam forks the framework with an empty environment: the thread count travels as a property
+        options.add(systemProperty("genomod.threads").value(System.getenv().getOrDefault("OMP_NUM_THREADS", "")));
         options.add(systemProperty("genomod.shared.data").value(System.getProperty("genomod.shared.data", "")));
         options.add(systemProperty("java.io.tmpdir").value(System.getProperty("java.io.tmpdir")));
         options.add(frameworkProperty("genomod.home").value(HOME.toString()));

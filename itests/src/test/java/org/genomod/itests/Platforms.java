@@ -5,11 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.genomod.api.model.ModelFamily;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
 
 /** Helpers for tests running inside the framework. */
 final class Platforms {
@@ -43,6 +50,41 @@ final class Platforms {
                 System.setErr(err);
                 context.ungetService(refs[0]);
             }
+        }
+    }
+
+    /** Versions of the bundles registering model family {@code family}, oldest first. */
+    static List<Version> familyVersions(BundleContext context, String family) {
+        try {
+            return context.getServiceReferences(ModelFamily.class, "(" + ModelFamily.SERVICE_PROPERTY + "=" + family + ")").stream()
+                    .map(ServiceReference::getBundle).filter(b -> b != null).map(Bundle::getVersion).sorted().toList();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The version of the model family a finished job used, from its metrics.json provenance. */
+    static String familyVersionUsed(Path output) {
+        try {
+            for (JsonNode plugin : json(output.resolve("metrics.json")).path("provenance").path("plugins")) {
+                if (plugin.path("kind").asText().equals("model family")) {
+                    return plugin.path("version").asText();
+                }
+            }
+            throw new AssertionError("no model family in provenance of " + output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits up to a minute for {@code condition}, failing the test with {@code what} after that. */
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
         }
     }
 
