@@ -181,6 +181,59 @@ public class ModelFamiliesIT extends GenomodTestSupport {
         assertEquals("the parent's checksum in provenance", parentDigest, provenance.path("manifest_sha256").asText());
     }
 
+    @Test
+    public void multiTaskHeadsAndJoinedInputsOnTheSnpstatsCohort() throws Exception {
+        Path subjects = sharedData("snpstats-forexercise-gwas/subjects.tsv");
+        Path genotypes = sharedData("snpstats-forexercise-gwas/for_exercise_chr10.bed.gz");
+        // multi-task: case/control and ancestry heads on the genotypes, losses weighted 1 and 0.5
+        Path out = Files.createTempDirectory("snpstats-multitask-");
+        JobResult multitask = runExample("snpstats-multitask.yaml", out);
+        Map<String, Double> perTask = new HashMap<>();
+        for (JsonNode row : Platforms.json(out.resolve("metrics.json")).path("test").path("classification").path("details")
+                .path("per_class")) {
+            perTask.put(row.path("class").asText(), row.path("auroc").asDouble());
+        }
+        assertEquals(Set.of("cc", "stratum"), perTask.keySet());
+        assertTrue("held-out ancestry AUROC " + perTask, perTask.get("stratum") >= 0.95);
+        assertTrue(multitask.testMetrics().get("classification").scalars().containsKey("auroc"));
+
+        // multi-modal: genotypes joined with a covariate table by subject id. The covariate is a copy of the
+        // case/control label, so the job scores near 1 only if every record meets its own covariate row.
+        Path dir = Files.createTempDirectory("snpstats-joined-");
+        List<String> lines = Files.readAllLines(subjects);
+        StringBuilder covariates = new StringBuilder("subject\tcc_copy\n");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            covariates.append(f[0]).append('\t').append(f[1]).append('\n');
+        }
+        Files.writeString(dir.resolve("covariates.tsv"), covariates);
+        JobResult joined = runSpec(String.join("\n",
+                "name: snpstats-joined",
+                "seed: 1",
+                "data:",
+                "  reader: plink",
+                "  name: genotypes",
+                "  path: " + genotypes,
+                "  phenotype_file: " + subjects,
+                "  phenotype_column: cc",
+                "  inputs:",
+                "    - {name: covariates, reader: expression, path: " + dir.resolve("covariates.tsv") + ", orientation: samples_by_genes}",
+                "  split: {method: random, fractions: [0.7, 0.15, 0.15]}",
+                "  transform: standardize",
+                "model: {family: multimodal, branch_hidden: [4], input_l1: 0.3, shared_hidden: [], dropout: 0,",
+                "        branches: {covariates: {hidden: []}}}",
+                "training: {epochs: 15, batch_size: 32, optimizer: adam, learning_rate: 0.003,",
+                "           early_stopping: {metric: auroc, patience: 5}}",
+                "evaluate: [classification]",
+                "output: " + dir.resolve("out"),
+                ""), dir.resolve("out"));
+        double auroc = test(joined, "classification", "auroc");
+        // records joined to the wrong rows would score about 0.5; the noisy genotype branch keeps it just below 1
+        assertTrue("held-out AUROC with the label as a joined covariate " + auroc, auroc >= 0.95);
+        JsonNode inputs = Platforms.json(dir.resolve("out/metrics.json")).path("data").path("joined");
+        assertEquals(2, inputs.size());
+    }
+
     private JobResult runSpec(String yaml, Path out) throws Exception {
         Files.createDirectories(out);
         Path file = out.resolve("spec.yaml");

@@ -3,10 +3,12 @@ package org.genomod.core.internal.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.genomod.api.data.DataReader;
 import org.genomod.api.data.Dataset;
+import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.ReadContext;
 import org.genomod.api.eval.Predictions;
 import org.genomod.api.job.PredictionService;
@@ -20,6 +22,7 @@ import org.genomod.api.store.ModelStore;
 import org.genomod.core.internal.registry.Lease;
 import org.genomod.core.internal.registry.PluginKinds;
 import org.genomod.core.internal.registry.PluginRegistry;
+import org.genomod.core.internal.spec.DataInputs;
 import org.genomod.core.internal.train.Batches;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -47,37 +50,79 @@ public final class DefaultPredictionService implements PredictionService {
             throw new IOException(input + ": no such input file");
         }
         ModelCard card = store.readCard(modelDirectory);
-        String readerName = card.reader().name();
-        var found = registry.find(PluginKinds.READER, readerName, null).orElseThrow(() -> new SpecException(
-                modelDirectory.toString(), List.of("the model was trained with reader '" + readerName
-                        + "', which is not installed (available: " + registry.available(PluginKinds.READER) + ")")));
-        try (Lease<DataReader> reader = registry.lease(PluginKinds.READER, found, readerName);
-             LoadedModel loaded = store.load(modelDirectory)) {
-            Map<String, Object> raw = reader.service().predictionParameters(card.reader().parameters(), input.toAbsolutePath());
-            Parameters parameters;
-            try {
-                parameters = reader.service().parameters().validate(raw, input.toAbsolutePath().getParent());
-            } catch (ParameterException e) {
-                throw new SpecException(modelDirectory.toString(), List.of("the model's reader settings do not fit reader "
-                        + reader.describe() + ": " + String.join("; ", e.problems())));
+        List<String> problems = new ArrayList<>();
+        List<DataInputs.Input> inputs = DataInputs.parse(card.reader(), problems);
+        if (!problems.isEmpty()) {
+            throw new SpecException(modelDirectory.toString(), problems);
+        }
+        List<Lease<DataReader>> readers = new ArrayList<>();
+        try {
+            for (DataInputs.Input i : inputs) {
+                readers.add(lease(i.reader().name(), modelDirectory));
             }
-            Dataset data = reader.service().read(parameters, ReadContext.forPrediction(card.schema().outputs()));
-            if (!data.schema().featureShape().equals(card.schema().featureShape())) {
-                throw new IOException(input + ": encodes to shape " + data.schema().featureShape()
-                        + " but the model expects " + card.schema().featureShape());
+            return predict(modelDirectory, card, inputs, readers, input, output);
+        } finally {
+            readers.forEach(Lease::close);
+        }
+    }
+
+    private Summary predict(Path modelDirectory, ModelCard card, List<DataInputs.Input> inputs, List<Lease<DataReader>> readers,
+                            Path input, Path output) throws IOException, SpecException {
+        try (LoadedModel loaded = store.load(modelDirectory)) {
+            List<JoinedDataset.Reading> readings = new ArrayList<>();
+            for (int k = 0; k < inputs.size(); k++) {
+                DataInputs.Input i = inputs.get(k);
+                Lease<DataReader> reader = readers.get(k);
+                // the primary input is the new file; further inputs are read from where the card says, as in training
+                boolean primary = k == 0;
+                Map<String, Object> raw = primary
+                        ? reader.service().predictionParameters(i.reader().parameters(), input.toAbsolutePath())
+                        : i.reader().parameters();
+                readings.add(new JoinedDataset.Reading(i.name(), i.reader().name(), reader.service(),
+                        validate(reader, raw, primary ? input.toAbsolutePath().getParent() : modelDirectory, modelDirectory)));
             }
-            // same shape is not enough for tables: the same genes or SNPs must sit in the same columns
-            Object trained = card.schema().attributes().get(FEATURE_DIGEST);
-            Object features = data.schema().attributes().get(FEATURE_DIGEST);
-            if (trained != null && features != null && !trained.equals(features)) {
-                throw new IOException(input + ": its features (names or order) differ from those the model was trained on;"
-                        + " give it the same genes or SNPs in the same order");
-            }
+            Dataset data = JoinedDataset.read(readings, ReadContext.forPrediction(card.schema().outputs()));
+            checkFits(card.schema(), data.schema(), input);
             Dataset prepared = Standardizer.fromCard(card.preprocessing()).map(s -> s.apply(data)).orElse(data);
             Predictions predictions = Batches.predictAll(loaded.model(), unlabelled(prepared), BATCH);
             Files.createDirectories(output.toAbsolutePath().getParent());
             ResultWriter.writePredictions(output, predictions);
             return new Summary(predictions.size(), card.schema().outputs(), output);
+        }
+    }
+
+    private Lease<DataReader> lease(String readerName, Path modelDirectory) throws SpecException {
+        var found = registry.find(PluginKinds.READER, readerName, null).orElseThrow(() -> new SpecException(
+                modelDirectory.toString(), List.of("the model was trained with reader '" + readerName
+                        + "', which is not installed (available: " + registry.available(PluginKinds.READER) + ")")));
+        return registry.lease(PluginKinds.READER, found, readerName);
+    }
+
+    private static Parameters validate(Lease<DataReader> reader, Map<String, Object> raw, Path base, Path modelDirectory)
+            throws SpecException {
+        try {
+            return reader.service().parameters().validate(raw, base);
+        } catch (ParameterException e) {
+            throw new SpecException(modelDirectory.toString(), List.of("the model's reader settings do not fit reader "
+                    + reader.describe() + ": " + String.join("; ", e.problems())));
+        }
+    }
+
+    /** The new examples must be what the model was trained on: same shape and, for tables, the same features in the same columns. */
+    private static void checkFits(DatasetSchema trained, DatasetSchema actual, Path input) throws IOException {
+        java.util.Optional<String> difference = JoinedDataset.difference(trained, actual);
+        if (difference.isPresent()) {
+            throw new IOException(input + ": " + difference.get());
+        }
+        if (!actual.featureShape().equals(trained.featureShape())) {
+            throw new IOException(input + ": encodes to shape " + actual.featureShape()
+                    + " but the model expects " + trained.featureShape());
+        }
+        Object trainedDigest = trained.attributes().get(FEATURE_DIGEST);
+        Object digest = actual.attributes().get(FEATURE_DIGEST);
+        if (trainedDigest != null && digest != null && !trainedDigest.equals(digest)) {
+            throw new IOException(input + ": its features (names or order) differ from those the model was trained on;"
+                    + " give it the same genes or SNPs in the same order");
         }
     }
 
@@ -107,7 +152,7 @@ public final class DefaultPredictionService implements PredictionService {
     /** Prediction output has no truth column even when the input carries labels. */
     private static Dataset unlabelled(Dataset data) {
         return new Dataset() {
-            @Override public org.genomod.api.data.DatasetSchema schema() { return data.schema(); }
+            @Override public DatasetSchema schema() { return data.schema(); }
             @Override public int size() { return data.size(); }
             @Override public String id(int index) { return data.id(index); }
             @Override public String group(int index) { return data.group(index); }

@@ -44,6 +44,7 @@ import org.genomod.api.train.ValidationScorer;
 import org.genomod.core.internal.io.Json;
 import org.genomod.core.internal.registry.Lease;
 import org.genomod.core.internal.registry.PluginRegistry;
+import org.genomod.core.internal.spec.DataInputs;
 import org.genomod.core.internal.train.Batches;
 
 /**
@@ -97,8 +98,8 @@ final class PipelineRun implements Runnable {
                 }
             };
 
-            phase("reading", "reading data with reader " + plan.reader.lease().describe());
-            Dataset dataset = plan.reader.service().read(plan.reader.parameters(), ReadContext.forTraining(cancellation));
+            phase("reading", "reading data with " + readers(plan));
+            Dataset dataset = JoinedDataset.read(readings(plan, false), ReadContext.forTraining(cancellation));
             checkCancelled(cancellation, plan);
             DatasetSchema schema = dataset.schema();
             checkFit(plan, schema);
@@ -106,8 +107,7 @@ final class PipelineRun implements Runnable {
             Splits splits = Splitter.split(dataset, spec.split(), spec.seed());
             if (plan.testReader != null) {
                 phase("reading", "reading the independent test set " + plan.testReader.path(DataReader.PATH));
-                Dataset test = plan.reader.service().read(plan.testReader,
-                        new ReadContext(true, schema.outputs(), cancellation));
+                Dataset test = JoinedDataset.read(readings(plan, true), new ReadContext(true, schema.outputs(), cancellation));
                 checkCancelled(cancellation, plan);
                 checkSameEncoding(schema, test.schema(), plan.testReader.path(DataReader.PATH));
                 splits = new Splits(splits.train(), splits.validation(), test);
@@ -162,9 +162,12 @@ final class PipelineRun implements Runnable {
             phase("writing", "writing results to " + spec.outputDirectory());
             Path out = spec.outputDirectory();
             Files.createDirectories(out);
-            List<Path> inputs = new ArrayList<>(plan.reader.service().inputs(plan.reader.parameters()));
-            if (plan.testReader != null) {
-                inputs.addAll(plan.reader.service().inputs(plan.testReader));
+            List<Path> inputs = new ArrayList<>();
+            for (Plan.Input input : plan.inputs) {
+                inputs.addAll(input.reader().service().inputs(input.reader().parameters()));
+                if (input.test() != null) {
+                    inputs.addAll(input.reader().service().inputs(input.test()));
+                }
             }
             InputDigests digests = InputDigests.of(inputs.stream().distinct().toList());
             ModelCard card = new ModelCard(spec.model().name(), plan.family.lease().bundleSymbolicName(),
@@ -233,6 +236,9 @@ final class PipelineRun implements Runnable {
 
     /** An independent test file must give examples the model can take, with the same outputs in the same order. */
     private static void checkSameEncoding(DatasetSchema training, DatasetSchema test, Path file) {
+        JoinedDataset.difference(training, test).ifPresent(problem -> {
+            throw new Stop(JobStatus.FAILED, "the test set (" + file + ") " + problem);
+        });
         if (!training.featureShape().equals(test.featureShape()) || !training.encoding().equals(test.encoding())) {
             throw new Stop(JobStatus.FAILED, "the test file " + file + " gives " + test.encoding() + " examples of shape "
                     + test.featureShape() + ", the training data " + training.encoding() + " of shape " + training.featureShape());
@@ -278,11 +284,33 @@ final class PipelineRun implements Runnable {
         };
     }
 
-    /** The reader parameters a saved model needs to encode new inputs: all but the input path. */
+    /**
+     * The reader parameters a saved model needs to encode new inputs: all but the input path. A joined job's
+     * card also names the primary input and keeps each further input's reader and parameters, path included.
+     */
     private static Map<String, Object> readerParametersForPrediction(Plan plan) {
         Map<String, Object> params = new LinkedHashMap<>(plan.reader.parameters().asMap());
         params.remove(org.genomod.api.data.DataReader.PATH);
-        return params;
+        if (plan.inputs.size() == 1) {
+            return params;
+        }
+        List<DataInputs.Input> further = plan.inputs.subList(1, plan.inputs.size()).stream()
+                .map(i -> new DataInputs.Input(i.name(), new PluginRef(i.reader().lease().name(), null, i.reader().parameters().asMap())))
+                .toList();
+        return DataInputs.forCard(plan.inputs.get(0).name(), params, further);
+    }
+
+    /** How each input is read: training or independent test parameters. */
+    private static List<JoinedDataset.Reading> readings(Plan plan, boolean test) {
+        return plan.inputs.stream().map(i -> new JoinedDataset.Reading(i.name(), i.reader().lease().name(), i.reader().service(),
+                test ? i.test() : i.reader().parameters())).toList();
+    }
+
+    private static String readers(Plan plan) {
+        if (plan.inputs.size() == 1) {
+            return "reader " + plan.reader.lease().describe();
+        }
+        return "readers " + String.join(", ", plan.inputs.stream().map(i -> i.name() + ": " + i.reader().lease().describe()).toList());
     }
 
     private Map<String, Object> interpret(Plan plan, Model model, Dataset test, Path out, Cancellation cancellation)

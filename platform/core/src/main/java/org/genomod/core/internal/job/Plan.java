@@ -19,6 +19,7 @@ import org.genomod.core.internal.registry.Lease;
 import org.genomod.core.internal.registry.PluginKinds;
 import org.genomod.core.internal.registry.PluginRegistry;
 import org.genomod.core.internal.registry.PluginRegistry.Kind;
+import org.genomod.core.internal.spec.DataInputs;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -33,18 +34,30 @@ final class Plan implements AutoCloseable {
         }
     }
 
+    /**
+     * One input of the data section bound to its reader.
+     *
+     * @param test the independent test set's parameters for this input's reader, or {@code null} when the split makes the test set
+     */
+    record Input(String name, Bound<DataReader> reader, Parameters test) {
+    }
+
+    /** The primary input's reader (records, labels, groups). */
     final Bound<DataReader> reader;
     /** The independent test set's reader parameters (same reader), or {@code null} when the split makes the test set. */
     final Parameters testReader;
+    /** Every input, the primary first; more than one when {@code data.inputs} joins further inputs by record id. */
+    final List<Input> inputs;
     final Bound<ModelFamily> family;
     final List<Bound<Evaluator>> evaluators;
     final List<Bound<Interpreter>> interpreters;
     private final List<Lease<?>> leases;
 
-    private Plan(Bound<DataReader> reader, Parameters testReader, Bound<ModelFamily> family, List<Bound<Evaluator>> evaluators,
+    private Plan(List<Input> inputs, Bound<ModelFamily> family, List<Bound<Evaluator>> evaluators,
                  List<Bound<Interpreter>> interpreters, List<Lease<?>> leases) {
-        this.reader = reader;
-        this.testReader = testReader;
+        this.inputs = List.copyOf(inputs);
+        this.reader = inputs.get(0).reader();
+        this.testReader = inputs.get(0).test();
         this.family = family;
         this.evaluators = evaluators;
         this.interpreters = interpreters;
@@ -55,15 +68,7 @@ final class Plan implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         List<Lease<?>> leases = new ArrayList<>();
         try {
-            Bound<DataReader> reader = bind(registry, PluginKinds.READER, spec.reader(), "data", spec.baseDirectory(), leases, problems, DataReader::parameters);
-            Parameters testReader = null;
-            if (reader != null && spec.independentTest().isPresent()) {
-                try {
-                    testReader = reader.lease().service().parameters().validate(spec.independentTest().get().parameters(), spec.baseDirectory());
-                } catch (ParameterException e) {
-                    e.problems().forEach(p -> problems.add("data.test (" + reader.lease().describe() + "): " + p));
-                }
-            }
+            List<Input> inputs = inputs(spec, registry, leases, problems);
             Bound<ModelFamily> family = bind(registry, PluginKinds.FAMILY, spec.model(), "model", spec.baseDirectory(), leases, problems, ModelFamily::hyperParameters);
             List<Bound<Evaluator>> evaluators = new ArrayList<>();
             for (PluginRef ref : spec.evaluators()) {
@@ -82,11 +87,35 @@ final class Plan implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new SpecException(spec.origin(), problems);
             }
-            return new Plan(reader, testReader, family, evaluators, interpreters, leases);
+            return new Plan(inputs, family, evaluators, interpreters, leases);
         } catch (SpecException | RuntimeException e) {
             leases.forEach(Lease::close);
             throw e;
         }
+    }
+
+    /** Binds the primary input's reader and each further input's, with their test-set parameters. */
+    private static List<Input> inputs(PipelineSpec spec, PluginRegistry registry, List<Lease<?>> leases, List<String> problems) {
+        List<DataInputs.Input> declared = DataInputs.parse(spec.reader(), problems);
+        List<DataInputs.Input> test = spec.independentTest().map(t -> DataInputs.parse(t, new ArrayList<>())).orElse(null);
+        List<Input> inputs = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            DataInputs.Input input = declared.get(i);
+            String where = i == 0 ? "data" : "data.inputs." + input.name();
+            Bound<DataReader> reader = bind(registry, PluginKinds.READER, input.reader(), where, spec.baseDirectory(), leases, problems,
+                    DataReader::parameters);
+            Parameters testParameters = null;
+            if (reader != null && test != null && i < test.size()) {
+                try {
+                    testParameters = reader.service().parameters().validate(test.get(i).reader().parameters(), spec.baseDirectory());
+                } catch (ParameterException e) {
+                    String testWhere = i == 0 ? "data.test" : "data.test.inputs." + input.name();
+                    e.problems().forEach(p -> problems.add(testWhere + " (" + reader.lease().describe() + "): " + p));
+                }
+            }
+            inputs.add(new Input(input.name(), reader, testParameters));
+        }
+        return inputs;
     }
 
     private static <S> Bound<S> bind(PluginRegistry registry, Kind<S> kind, PluginRef ref, String where, Path base,

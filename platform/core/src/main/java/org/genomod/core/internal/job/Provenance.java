@@ -53,6 +53,17 @@ final class Provenance {
         data.put("task", dataset.schema().task().name().toLowerCase());
         data.put("outputs", dataset.schema().outputs());
         data.put("feature_shape", dataset.schema().featureShape());
+        List<Map<String, Object>> joined = new ArrayList<>();
+        for (Map<?, ?> segment : JoinedDataset.segments(dataset.schema())) {
+            Map<String, Object> input = new LinkedHashMap<>();
+            for (String key : List.of("name", "reader", "encoding", "shape", "offset")) {
+                input.put(key.equals("shape") ? "feature_shape" : key, segment.get(key));
+            }
+            joined.add(input);
+        }
+        if (!joined.isEmpty()) {
+            data.put("joined", joined); // the inputs joined by record id, in feature order
+        }
         data.put("transform", spec.transform());
         data.put("split", Map.of("method", spec.split().method(), "train", splits.train().size(),
                 "validation", splits.validation().size(), "test", splits.test().size()));

@@ -115,6 +115,7 @@ public final class SpecParser {
 
         Map<String, Object> data = section(spec, "data", true, problems);
         PluginRef reader = plugin(data, "data", "reader", Set.of("split", "transform", "test"), problems);
+        DataInputs.parse(reader, problems); // the primary and further inputs; the reader reference keeps them as written
         PluginRef testData = independentTest(data.get("test"), reader, problems);
         SplitSpec split = split(data.get("split"), baseDirectory, testData != null, problems);
         String transform = data.getOrDefault("transform", "none").toString();
@@ -195,7 +196,7 @@ public final class SpecParser {
 
     /**
      * {@code data.test}: the parameters that differ for an independent test set (usually just {@code path}),
-     * merged over the training reader's.
+     * merged over the training reader's; further inputs take theirs from {@code data.test.inputs}.
      */
     private static PluginRef independentTest(Object value, PluginRef reader, List<String> problems) {
         if (value == null) {
@@ -205,9 +206,7 @@ public final class SpecParser {
             problems.add("data.test must be a mapping of the reader parameters that differ for the test set, e.g. {path: independent.csv}");
             return null;
         }
-        Map<String, Object> merged = new LinkedHashMap<>(reader.parameters());
-        overrides.forEach((k, v) -> merged.put(String.valueOf(k), v));
-        return new PluginRef(reader.name(), reader.versionRange(), merged);
+        return DataInputs.withTestOverrides(reader, overrides, problems);
     }
 
     private static SplitSpec split(Object value, Path base, boolean independentTest, List<String> problems) {
@@ -269,7 +268,7 @@ public final class SpecParser {
     }
 
     /** A plugin section: its name key, optional version range, the rest are the plugin's parameters. */
-    private static PluginRef plugin(Map<String, Object> section, String where, String nameKey, Set<String> reserved,
+    static PluginRef plugin(Map<String, Object> section, String where, String nameKey, Set<String> reserved,
                                     List<String> problems) {
         Object name = section.get(nameKey);
         if (name == null || name instanceof Map || name instanceof List) {

@@ -1,6 +1,7 @@
 package org.genomod.core.internal.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,5 +161,117 @@ class SpecParserTest {
                 "model.freeze must be none, all_but_head or a number of leading layers, got 'some'"), p);
         p = assertThrows(SpecException.class, () -> parse("data: {reader: fasta, path: a.fa}\nmodel: {family: cnn, freeze: 1}\n")).problems();
         assertEquals(List.of("model.freeze applies to transfer learning only: add model.from (a saved model directory)"), p);
+    }
+
+    @Test
+    void furtherInputsAreReadByTheirOwnReadersAndNamed() throws Exception {
+        PipelineSpec spec = parse("""
+                data:
+                  reader: plink
+                  name: genotypes
+                  path: ${DATA}/g.bed
+                  phenotype_file: subjects.tsv
+                  inputs:
+                    - {name: covariates, reader: expression, version: "[0.1,1)", path: "${DATA}/c.tsv", orientation: samples_by_genes}
+                    - {reader: fasta, path: s.fa}
+                  transform: standardize
+                model: {family: multimodal}
+                """);
+        assertTrue(DataInputs.joined(spec.reader()));
+        List<String> problems = new java.util.ArrayList<>();
+        List<DataInputs.Input> inputs = DataInputs.parse(spec.reader(), problems);
+        assertEquals(List.of(), problems);
+        assertEquals(List.of("genotypes", "covariates", "fasta"), inputs.stream().map(DataInputs.Input::name).toList());
+        assertEquals(new org.genomod.api.job.PluginRef("plink", null, Map.of("path", "/data/g.bed", "phenotype_file", "subjects.tsv")),
+                inputs.get(0).reader());
+        assertEquals(new org.genomod.api.job.PluginRef("expression", "[0.1,1)", Map.of("path", "/data/c.tsv",
+                "orientation", "samples_by_genes")), inputs.get(1).reader());
+        assertEquals("fasta", inputs.get(2).reader().name());
+        assertEquals("standardize", spec.transform());
+
+        List<DataInputs.Input> single = DataInputs.parse(parse("data: {reader: fasta, path: a.fa}\nmodel: {family: cnn}\n").reader(), problems);
+        assertEquals(1, single.size());
+        assertEquals("fasta", single.get(0).name());
+        assertEquals(Map.of("path", "a.fa"), single.get(0).reader().parameters());
+        assertFalse(DataInputs.joined(parse("data: {reader: fasta, path: a.fa}\nmodel: {family: cnn}\n").reader()));
+    }
+
+    @Test
+    void badFurtherInputsAreEachExplained() {
+        List<String> p = assertThrows(SpecException.class, () -> parse("""
+                data:
+                  reader: plink
+                  path: g.bed
+                  inputs:
+                    - {reader: plink, path: h.bed}
+                    - {name: covariates, path: c.tsv}
+                    - {name: "two words", reader: expression, path: c.tsv, split: {method: random}}
+                    - just a file
+                    - {name: extra, reader: expression, version: "one", path: d.tsv}
+                model: {family: multimodal}
+                """)).problems();
+        assertEquals(List.of(
+                "data.inputs[2].reader is required: the name of the reader plugin to use",
+                "data.inputs[3]: split belongs to the data section as a whole, not to one input",
+                "data.inputs[3].name must be a plain name (letters, digits, _ . + -), got 'two words'",
+                "data.inputs[4] must be a mapping with a reader and a name, got 'just a file'",
+                "data.inputs[5].version must be an OSGi version range such as \"[1.0,2.0)\", got 'one'",
+                "data.inputs: two inputs are named 'plink'; give each a distinct name (data.name names the primary input, "
+                        + "whose default name is its reader's)"), p);
+        p = assertThrows(SpecException.class, () -> parse("data: {reader: plink, path: g.bed, inputs: c.tsv}\nmodel: {family: m}\n"))
+                .problems();
+        assertEquals(List.of("data.inputs must be a list of further inputs, each a mapping with a reader and a name, "
+                + "e.g. [{name: covariates, reader: expression, path: covariates.tsv}]"), p);
+        p = assertThrows(SpecException.class, () -> parse("data: {reader: plink, name: [a], path: g.bed}\nmodel: {family: m}\n"))
+                .problems();
+        assertEquals(List.of("data.name must be a plain name (letters, digits, _ . + -), got '[a]'"), p);
+    }
+
+    @Test
+    void anIndependentTestSetOverridesFurtherInputsByName() throws Exception {
+        PipelineSpec spec = parse("""
+                data:
+                  reader: plink
+                  name: genotypes
+                  path: g.bed
+                  inputs: [{name: covariates, reader: expression, path: c.tsv, log_transform: log2}, {name: other, reader: expression, path: o.tsv}]
+                  test: {path: independent.bed, inputs: {covariates: {path: independent.tsv}}}
+                model: {family: multimodal}
+                """);
+        List<String> problems = new java.util.ArrayList<>();
+        List<DataInputs.Input> test = DataInputs.parse(spec.independentTest().orElseThrow(), problems);
+        assertEquals(List.of(), problems);
+        assertEquals("independent.bed", test.get(0).reader().parameters().get("path"));
+        assertEquals(Map.of("path", "independent.tsv", "log_transform", "log2"), test.get(1).reader().parameters());
+        assertEquals(Map.of("path", "o.tsv"), test.get(2).reader().parameters(), "an input without overrides is read as for training");
+
+        List<String> p = assertThrows(SpecException.class, () -> parse("""
+                data:
+                  reader: plink
+                  path: g.bed
+                  inputs: [{name: covariates, reader: expression, path: c.tsv}]
+                  test: {path: i.bed, inputs: {covariate: {path: i.tsv}}}
+                model: {family: multimodal}
+                """)).problems();
+        assertEquals(List.of("data.test.inputs names 'covariate', which is not one of data.inputs (covariates)"), p);
+        p = assertThrows(SpecException.class, () -> parse("""
+                data: {reader: plink, path: g.bed, test: {path: i.bed, inputs: {covariates: {path: i.tsv}}}}
+                model: {family: multimodal}
+                """)).problems();
+        assertEquals(List.of("data.test.inputs overrides further inputs, but data.inputs lists none"), p);
+    }
+
+    @Test
+    void aModelCardKeepsEveryInputTheWayTheSpecDoes() {
+        List<DataInputs.Input> further = List.of(new DataInputs.Input("covariates",
+                new org.genomod.api.job.PluginRef("expression", null, Map.of("path", "/data/c.tsv", "missing", "error"))));
+        Map<String, Object> card = DataInputs.forCard("genotypes", Map.of("max_snps", 10), further);
+        org.genomod.api.job.PluginRef reader = new org.genomod.api.job.PluginRef("plink", null, card);
+        assertTrue(DataInputs.joined(reader));
+        List<String> problems = new java.util.ArrayList<>();
+        List<DataInputs.Input> inputs = DataInputs.parse(reader, problems);
+        assertEquals(List.of(), problems);
+        assertEquals(new DataInputs.Input("genotypes", new org.genomod.api.job.PluginRef("plink", null, Map.of("max_snps", 10))), inputs.get(0));
+        assertEquals(further.get(0), inputs.get(1));
     }
 }

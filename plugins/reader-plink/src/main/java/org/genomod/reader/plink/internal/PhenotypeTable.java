@@ -16,27 +16,27 @@ import org.genomod.api.data.InputFormatException;
  * header is missing, and reading it as one would silently drop that sample.
  */
 final class PhenotypeTable {
-    /** A sample's entry: the phenotype token and group as written, and the line. */
-    record Row(String value, String group, long line) {
+    /** A sample's entry: the phenotype tokens (one per phenotype column) and group as written, and the line. */
+    record Row(List<String> values, String group, long line) {
     }
 
     private final Path path;
     private final boolean byFamily;
-    private final String column;
+    private final List<String> columns;
     private final Map<String, Row> rows;
 
-    private PhenotypeTable(Path path, boolean byFamily, String column, Map<String, Row> rows) {
+    private PhenotypeTable(Path path, boolean byFamily, List<String> columns, Map<String, Row> rows) {
         this.path = path;
         this.byFamily = byFamily;
-        this.column = column;
+        this.columns = columns;
         this.rows = rows;
     }
 
     /**
-     * @param phenotypeColumn the column's name; {@code null} for the first column after the ids
-     * @param groupColumn     a column of groups; {@code null} for none
+     * @param phenotypeColumns the columns' names; empty for the first column after the ids
+     * @param groupColumn      a column of groups; {@code null} for none
      */
-    static PhenotypeTable read(Path path, String phenotypeColumn, String groupColumn, FamFile fam) throws IOException {
+    static PhenotypeTable read(Path path, List<String> phenotypeColumns, String groupColumn, FamFile fam) throws IOException {
         try (LineSource lines = LineSource.open(path)) {
             String header = lines.nextLine();
             if (header == null) {
@@ -59,7 +59,10 @@ final class PhenotypeTable {
                 throw lines.error(headerLine, "matches samples by individual id alone, but the .fam repeats individual "
                         + "ids across families; begin the header with FID IID");
             }
-            int value = phenotypeColumn == null ? keys : column(lines, names, phenotypeColumn, "phenotype_column", headerLine, keys);
+            int[] value = phenotypeColumns.isEmpty() ? new int[] {keys} : new int[phenotypeColumns.size()];
+            for (int c = 0; c < phenotypeColumns.size(); c++) {
+                value[c] = column(lines, names, phenotypeColumns.get(c), "phenotype_column", headerLine, keys);
+            }
             int group = groupColumn == null ? -1 : column(lines, names, groupColumn, "group_column", headerLine, keys);
 
             Map<String, Row> rows = new HashMap<>();
@@ -71,13 +74,14 @@ final class PhenotypeTable {
                             + " as in the header (line " + headerLine + ")");
                 }
                 String key = byFamily ? f.get(0) + '\t' + f.get(1) : f.get(0);
-                Row earlier = rows.putIfAbsent(key, new Row(f.get(value), group < 0 ? null : f.get(group), number));
+                List<String> values = java.util.Arrays.stream(value).mapToObj(f::get).toList();
+                Row earlier = rows.putIfAbsent(key, new Row(values, group < 0 ? null : f.get(group), number));
                 if (earlier != null) {
                     throw lines.error(number, "duplicate sample '" + key.replace('\t', ' ') + "' (first on line "
                             + earlier.line() + ")");
                 }
             }
-            return new PhenotypeTable(path, byFamily, names.get(value), rows);
+            return new PhenotypeTable(path, byFamily, java.util.Arrays.stream(value).mapToObj(names::get).toList(), rows);
         }
     }
 
@@ -102,8 +106,9 @@ final class PhenotypeTable {
         return path;
     }
 
-    String column() {
-        return column;
+    /** The phenotype columns, in the order asked for. */
+    List<String> columns() {
+        return columns;
     }
 
     /** The sample's row, or {@code null} when the table does not list it. */

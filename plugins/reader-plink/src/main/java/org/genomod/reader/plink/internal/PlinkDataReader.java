@@ -25,9 +25,10 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Reads a PLINK 1 binary trio (.bed, .bim, .fam) into one example per sample with one feature per
  * SNP: the number of copies of the counted allele (0, 1, 2). The label is the phenotype, from the
- * .fam or a side table: case/control gives a binary task with the output {@code case}, anything else
- * a regression. The matrix is held in memory, one byte per genotype; {@code snps} or
- * {@code max_snps} bound it.
+ * .fam or a side table: case/control gives a binary task with the output {@code case} (or the positive
+ * class of a text column), anything else a regression; several side-table columns of binary phenotypes
+ * give a multi-label task with one output per column. The matrix is held in memory, one byte per
+ * genotype; {@code snps} or {@code max_snps} bound it.
  */
 @Component(service = DataReader.class, property = {
     DataReader.SERVICE_PROPERTY + "=plink",
@@ -75,14 +76,15 @@ public final class PlinkDataReader implements DataReader {
         options.checkTrio();
         FamFile fam = FamFile.read(options.fam());
         PhenotypeTable table = options.phenotype() == ReaderOptions.PhenotypeSource.FILE
-                ? PhenotypeTable.read(options.phenotypeFile(), options.phenotypeColumn(), options.groupColumn(), fam) : null;
-        Phenotypes phenotypes = phenotypes(options, fam, table);
+                ? PhenotypeTable.read(options.phenotypeFile(), options.phenotypeColumns(), options.groupColumn(), fam) : null;
+        List<Phenotypes> phenotypes = phenotypes(options, fam, table);
+        int k = phenotypes.size();
 
         int[] rowOf = examples(options, fam, phenotypes, context.labelsRequired());
         int n = rowOf == null ? fam.size() : (int) java.util.Arrays.stream(rowOf).filter(r -> r >= 0).count();
         String[] ids = new String[n];
         String[] groups = new String[n];
-        float[] values = new float[n];
+        float[] values = new float[n * k];
         boolean allKnown = true;
         for (int s = 0; s < fam.size(); s++) {
             int row = rowOf == null ? s : rowOf[s];
@@ -90,8 +92,10 @@ public final class PlinkDataReader implements DataReader {
                 continue;
             }
             ids[row] = fam.id(s);
-            values[row] = phenotypes.value(s);
-            allKnown &= phenotypes.known(s);
+            for (int c = 0; c < k; c++) {
+                values[row * k + c] = phenotypes.get(c).value(s);
+            }
+            allKnown &= known(phenotypes, s);
             if (options.groupColumn() != null) {
                 PhenotypeTable.Row entry = table.row(fam.sample(s));
                 if (entry == null || entry.group() == null || entry.group().isEmpty()) {
@@ -103,7 +107,7 @@ public final class PlinkDataReader implements DataReader {
         }
 
         Output output = output(options, phenotypes, context);
-        boolean labelled = allKnown && output.matches(phenotypes.kind());
+        boolean labelled = allKnown && output.matches(phenotypes);
         BimFile bim = BimFile.read(options.bim(), options.selection());
         int snps = bim.columns();
         if ((long) n * snps > Integer.MAX_VALUE - 16) {
@@ -116,41 +120,55 @@ public final class PlinkDataReader implements DataReader {
 
         DatasetSchema schema = new DatasetSchema(options.mask() ? List.of(snps, 2) : List.of(snps), ENCODING,
                 output.task, output.outputs, attributes(options, bim, table));
-        return new PlinkDataset(schema, genotypes, snps, fill, options.mask(), ids, groups, values, labelled);
+        return new PlinkDataset(schema, genotypes, snps, fill, options.mask(), ids, groups, values, k, labelled);
     }
 
-    private static Phenotypes phenotypes(ReaderOptions options, FamFile fam, PhenotypeTable table) throws InputFormatException {
+    /** One phenotype per column read: the .fam's, or each phenotype_file column's. */
+    private static List<Phenotypes> phenotypes(ReaderOptions options, FamFile fam, PhenotypeTable table) throws InputFormatException {
         int n = fam.size();
-        String[] tokens = new String[n];
-        long[] lines = new long[n];
         switch (options.phenotype()) {
             case NONE:
-                return Phenotypes.none(n);
+                return List.of(Phenotypes.none(n));
             case FILE:
-                for (int s = 0; s < n; s++) {
-                    PhenotypeTable.Row row = table.row(fam.sample(s));
-                    tokens[s] = row == null ? null : row.value();
-                    lines[s] = row == null ? 0 : row.line();
+                List<Phenotypes> columns = new ArrayList<>();
+                for (int c = 0; c < table.columns().size(); c++) {
+                    String[] tokens = new String[n];
+                    long[] lines = new long[n];
+                    for (int s = 0; s < n; s++) {
+                        PhenotypeTable.Row row = table.row(fam.sample(s));
+                        tokens[s] = row == null ? null : row.values().get(c);
+                        lines[s] = row == null ? 0 : row.line();
+                    }
+                    columns.add(Phenotypes.interpret(tokens, lines, table.path(), true, options.task(), table.columns().get(c),
+                            options.positives()));
                 }
-                return Phenotypes.interpret(tokens, lines, table.path(), true, options.task(), table.column());
+                return List.copyOf(columns);
             default:
+                String[] tokens = new String[n];
+                long[] lines = new long[n];
                 for (int s = 0; s < n; s++) {
                     tokens[s] = fam.sample(s).phenotype();
                     lines[s] = fam.sample(s).line();
                 }
-                return Phenotypes.interpret(tokens, lines, fam.path(), false, options.task(), "phenotype");
+                return List.of(Phenotypes.interpret(tokens, lines, fam.path(), false, options.task(), "phenotype", options.positives()));
         }
+    }
+
+    /** Whether sample {@code s} has a value in every phenotype column. */
+    private static boolean known(List<Phenotypes> phenotypes, int s) {
+        return phenotypes.stream().allMatch(p -> p.known(s));
     }
 
     /**
      * Each .fam sample's example row, or -1 for a sample left out; {@code null} when every sample is
      * an example. Training leaves out samples without a phenotype (or refuses them); prediction keeps all.
      */
-    private static int[] examples(ReaderOptions options, FamFile fam, Phenotypes phenotypes, boolean training)
+    private static int[] examples(ReaderOptions options, FamFile fam, List<Phenotypes> columns, boolean training)
             throws InputFormatException {
         if (!training) {
             return null;
         }
+        Phenotypes phenotypes = columns.stream().filter(p -> p.kind() == Phenotypes.Kind.NONE).findFirst().orElse(columns.get(0));
         if (phenotypes.kind() == Phenotypes.Kind.NONE) {
             Path source = switch (options.phenotype()) {
                 case FILE -> options.phenotypeFile();
@@ -159,15 +177,13 @@ public final class PlinkDataReader implements DataReader {
             };
             throw new InputFormatException(source, 0, "training needs phenotypes, but "
                     + (options.phenotype() == ReaderOptions.PhenotypeSource.NONE ? "phenotype is none"
-                    : "every sample's phenotype is missing (-9, 0 or absent)"));
-        }
-        if (phenotypes.count() == fam.size()) {
-            return null;
+                    : "every sample's phenotype is missing (-9, 0 or absent)" + (columns.size() > 1
+                    ? " in column '" + phenotypes.name() + "'" : "")));
         }
         int[] rowOf = new int[fam.size()];
         int row = 0;
         for (int s = 0; s < fam.size(); s++) {
-            if (phenotypes.known(s)) {
+            if (known(columns, s)) {
                 rowOf[s] = row++;
             } else if (!options.excludeMissingPhenotype()) {
                 throw new InputFormatException(options.fam(), fam.sample(s).line(), "sample '" + fam.id(s)
@@ -176,29 +192,52 @@ public final class PlinkDataReader implements DataReader {
                 rowOf[s] = -1;
             }
         }
-        return rowOf;
+        return row == fam.size() ? null : rowOf;
     }
 
     /** The task and outputs: a trained model's, or those the phenotypes give. */
     private record Output(TaskType task, List<String> outputs) {
-        boolean matches(Phenotypes.Kind kind) {
-            return kind == (task == TaskType.BINARY ? Phenotypes.Kind.CASE_CONTROL : Phenotypes.Kind.QUANTITATIVE);
+        /** Whether the phenotypes are labels of these outputs. */
+        boolean matches(List<Phenotypes> phenotypes) {
+            if (task == TaskType.MULTILABEL) {
+                return phenotypes.stream().map(Phenotypes::name).toList().equals(outputs)
+                        && phenotypes.stream().allMatch(p -> p.kind() == Phenotypes.Kind.CASE_CONTROL);
+            }
+            return phenotypes.size() == 1
+                    && phenotypes.get(0).kind() == (task == TaskType.BINARY ? Phenotypes.Kind.CASE_CONTROL : Phenotypes.Kind.QUANTITATIVE);
         }
     }
 
-    private static Output output(ReaderOptions options, Phenotypes phenotypes, ReadContext context) throws InputFormatException {
+    private static Output output(ReaderOptions options, List<Phenotypes> phenotypes, ReadContext context) throws InputFormatException {
         List<String> expected = context.outputs();
         if (!expected.isEmpty()) {
-            if (expected.size() != 1) {
-                throw new InputFormatException(options.bed(), 0, "a phenotype gives one output, but the model has " + expected);
+            if (expected.size() > 1) {
+                Output output = new Output(TaskType.MULTILABEL, expected);
+                if (context.labelsRequired() && phenotypes.size() > 1 && !output.matches(phenotypes)) {
+                    throw new InputFormatException(options.bed(), 0, "phenotype columns " + phenotypes.stream().map(Phenotypes::name)
+                            .toList() + " are not the model's binary outputs " + expected);
+                }
+                return output;
             }
             boolean binary = options.task() == Phenotypes.TaskChoice.BINARY
-                    || options.task() == Phenotypes.TaskChoice.AUTO && expected.get(0).equals(CASE);
+                    || options.task() == Phenotypes.TaskChoice.AUTO
+                    && (expected.get(0).equals(CASE) || options.positives().contains(expected.get(0)));
             return new Output(binary ? TaskType.BINARY : TaskType.REGRESSION, expected);
         }
-        return switch (phenotypes.kind()) {
-            case CASE_CONTROL -> new Output(TaskType.BINARY, List.of(CASE));
-            case QUANTITATIVE -> new Output(TaskType.REGRESSION, List.of(phenotypes.name()));
+        if (phenotypes.size() > 1) {
+            for (Phenotypes p : phenotypes) {
+                if (p.kind() != Phenotypes.Kind.CASE_CONTROL) {
+                    throw new InputFormatException(options.phenotypeFile(), 0, "phenotype columns " + options.phenotypeColumns()
+                            + " make a multi-label task of binary phenotypes, but column '" + p.name() + "' is "
+                            + (p.kind() == Phenotypes.Kind.NONE ? "empty" : "quantitative"));
+                }
+            }
+            return new Output(TaskType.MULTILABEL, phenotypes.stream().map(Phenotypes::name).toList());
+        }
+        Phenotypes phenotype = phenotypes.get(0);
+        return switch (phenotype.kind()) {
+            case CASE_CONTROL -> new Output(TaskType.BINARY, List.of(phenotype.positiveClass() != null ? phenotype.positiveClass() : CASE));
+            case QUANTITATIVE -> new Output(TaskType.REGRESSION, List.of(phenotype.name()));
             case NONE -> throw new InputFormatException(options.bed(), 0, "has no phenotypes and there is no trained "
                     + "model to name the output; give phenotypes, or read it for a model");
         };
@@ -264,7 +303,14 @@ public final class PlinkDataReader implements DataReader {
         attributes.put("feature_digest", digest(bim, options.countA1()));
         attributes.put("missing", options.missing().id());
         attributes.put("mask", options.mask());
-        attributes.put("phenotype", table != null ? table.column() : options.phenotype().name().toLowerCase(java.util.Locale.ROOT));
+        if (table == null) {
+            attributes.put("phenotype", options.phenotype().name().toLowerCase(java.util.Locale.ROOT));
+        } else {
+            attributes.put("phenotype", table.columns().size() == 1 ? table.columns().get(0) : table.columns());
+        }
+        if (!options.positives().isEmpty()) {
+            attributes.put("positive", options.positives().stream().sorted().toList());
+        }
         return attributes;
     }
 

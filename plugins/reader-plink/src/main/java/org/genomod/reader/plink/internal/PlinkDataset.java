@@ -18,11 +18,15 @@ final class PlinkDataset implements Dataset {
     private final String[] ids;
     private final String[] groups;
     private final float[] labels;
+    private final int phenotypes;
     private final boolean labelled;
 
-    /** @param labels one value per sample (label size 1); ignored when not labelled */
+    /**
+     * @param labels     {@code phenotypes} values per sample; ignored when not labelled
+     * @param phenotypes the values per sample in {@code labels}: the label size when labelled
+     */
     PlinkDataset(DatasetSchema schema, byte[] genotypes, int snps, float[] fill, boolean mask, String[] ids,
-                 String[] groups, float[] labels, boolean labelled) {
+                 String[] groups, float[] labels, int phenotypes, boolean labelled) {
         this.schema = schema;
         this.genotypes = genotypes;
         this.snps = snps;
@@ -31,6 +35,7 @@ final class PlinkDataset implements Dataset {
         this.ids = ids;
         this.groups = groups;
         this.labels = labels;
+        this.phenotypes = phenotypes;
         this.labelled = labelled;
     }
 
@@ -62,7 +67,12 @@ final class PlinkDataset implements Dataset {
 
     @Override
     public void labels(int index, float[] dest, int offset) {
-        dest[offset] = labelled ? labels[index] : 0f;
+        int k = schema.labelSize();
+        if (labelled) {
+            System.arraycopy(labels, index * phenotypes, dest, offset, k);
+        } else {
+            java.util.Arrays.fill(dest, offset, offset + k, 0f);
+        }
     }
 
     /** Not part of the API: the fill value of a SNP column, for tests. */

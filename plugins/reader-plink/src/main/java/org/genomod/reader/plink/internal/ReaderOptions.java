@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.genomod.api.data.DataReader;
 import org.genomod.api.data.InputFormatException;
 import org.genomod.api.param.Parameter;
@@ -14,12 +15,15 @@ import org.genomod.api.param.Parameters;
 /**
  * The reader's parameters: their declaration and their validated, typed values.
  *
- * @param snps    the SNPs to keep, in feature order; empty for all (or the first {@code maxSnps})
- * @param maxSnps 0 for no limit
+ * @param phenotypeColumns the phenotype table's columns to read, one output each when there are several;
+ *                         empty for the first column after the ids
+ * @param positives        the positive classes of text phenotype columns
+ * @param snps             the SNPs to keep, in feature order; empty for all (or the first {@code maxSnps})
+ * @param maxSnps          0 for no limit
  */
 record ReaderOptions(Path bed, Path bim, Path fam, PhenotypeSource phenotype, Path phenotypeFile,
-                     String phenotypeColumn, String groupColumn, Phenotypes.TaskChoice task, boolean excludeMissingPhenotype,
-                     boolean countA1, Missing missing, boolean mask, List<String> snps, int maxSnps) {
+                     List<String> phenotypeColumns, String groupColumn, Phenotypes.TaskChoice task, boolean excludeMissingPhenotype,
+                     Set<String> positives, boolean countA1, Missing missing, boolean mask, List<String> snps, int maxSnps) {
 
     /** Where phenotypes come from. */
     enum PhenotypeSource { FAM, FILE, NONE }
@@ -46,6 +50,7 @@ record ReaderOptions(Path bed, Path bim, Path fam, PhenotypeSource phenotype, Pa
     static final String GROUP_COLUMN = "group_column";
     static final String TASK = "task";
     static final String MISSING_PHENOTYPE = "missing_phenotype";
+    static final String POSITIVE = "positive";
     static final String COUNTED_ALLELE = "counted_allele";
     static final String MISSING = "missing";
     static final String MASK = "mask";
@@ -62,14 +67,17 @@ record ReaderOptions(Path bed, Path bim, Path fam, PhenotypeSource phenotype, Pa
                     List.of("fam", "file", "none"), null, null))
             .optional(PHENOTYPE_FILE, ParameterType.PATH, null,
                     "side table with a header: 'FID IID pheno...' or 'sample pheno...'; tab or space separated")
-            .optional(PHENOTYPE_COLUMN, ParameterType.STRING, null,
-                    "the phenotype_file column to use (default: the first after the sample id columns)")
+            .optional(PHENOTYPE_COLUMN, ParameterType.STRING_LIST, null,
+                    "the phenotype_file column to use (default: the first after the sample id columns); several columns "
+                            + "of binary phenotypes make a multi-label task with one output per column")
             .optional(GROUP_COLUMN, ParameterType.STRING, null,
                     "a phenotype_file column of groups kept apart by split method groups (e.g. population)")
             .choice(TASK, "auto", List.of("auto", "binary", "regression"),
                     "auto: binary for case/control phenotypes (1/2, or 0/1 in a side table), else regression")
             .choice(MISSING_PHENOTYPE, "exclude", List.of("exclude", "error"),
                     "training: leave out samples without a phenotype, or refuse them")
+            .optional(POSITIVE, ParameterType.STRING_LIST, List.of(),
+                    "the positive class of a phenotype column of two text classes (e.g. JPT+CHB): case/control with 1 for it")
             .choice(COUNTED_ALLELE, "a1", List.of("a1", "a2"),
                     "the allele counted (0, 1, 2): a1 is the .bim's fifth column, as plink --recode A --keep-allele-order")
             .choice(MISSING, "mean", List.of("mean", "nan", "zero", "error"),
@@ -99,6 +107,14 @@ record ReaderOptions(Path bed, Path bim, Path fam, PhenotypeSource phenotype, Pa
                 throw new InputFormatException(bed, 0, column + " names a column of phenotype_file, which is not given");
             }
         }
+        List<String> columns = parameters.has(PHENOTYPE_COLUMN) ? parameters.strings(PHENOTYPE_COLUMN) : List.of();
+        if (new java.util.HashSet<>(columns).size() < columns.size()) {
+            throw new InputFormatException(bed, 0, "phenotype_column names a column twice: " + columns);
+        }
+        if (columns.size() > 1 && parameters.string(TASK).equals("regression")) {
+            throw new InputFormatException(bed, 0, "several phenotype columns make a multi-label task of binary phenotypes, "
+                    + "not a regression; give one column for task regression");
+        }
         List<String> snps = parameters.strings(SNPS);
         int maxSnps = parameters.integer(MAX_SNPS);
         if (!snps.isEmpty() && maxSnps > 0) {
@@ -108,10 +124,11 @@ record ReaderOptions(Path bed, Path bim, Path fam, PhenotypeSource phenotype, Pa
                 parameters.has(BIM_FILE) ? parameters.path(BIM_FILE) : sibling(bed, ".bim"),
                 parameters.has(FAM_FILE) ? parameters.path(FAM_FILE) : sibling(bed, ".fam"),
                 source, phenotypeFile,
-                parameters.has(PHENOTYPE_COLUMN) ? parameters.string(PHENOTYPE_COLUMN) : null,
+                columns,
                 parameters.has(GROUP_COLUMN) ? parameters.string(GROUP_COLUMN) : null,
                 Phenotypes.TaskChoice.of(parameters.string(TASK)),
                 parameters.string(MISSING_PHENOTYPE).equals("exclude"),
+                Set.copyOf(parameters.strings(POSITIVE)),
                 parameters.string(COUNTED_ALLELE).equals("a1"),
                 Missing.valueOf(parameters.string(MISSING).toUpperCase(Locale.ROOT)),
                 parameters.flag(MASK),

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.genomod.api.data.InputFormatException;
+import org.genomod.api.data.ReadContext;
 import org.genomod.api.train.Cancellation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -173,7 +174,32 @@ class BadInputTest {
         Files.writeString(dir.resolve("t.bim"), Trio.BIM.replace("rs3", "rs1"));
         assertRejected(dir.resolve("t.bim"), 3, "SNP 'rs1', named in snps, occurs twice (lines 1 and 3)",
                 () -> Reads.train(bed, "snps", List.of("rs1")));
-        assertRejected(bed, 0, "a phenotype gives one output, but the model has [a, b]",
-                () -> Reads.predict(bed, List.of("a", "b")));
+    }
+
+    @Test
+    void textAndMultiLabelPhenotypeProblems() throws IOException {
+        Path bed = Trio.standard(dir);
+        Path table = Files.writeString(dir.resolve("t.tsv"), "sample\tstratum\tcc\theight\ns1\tCEU\t1\t1.7\ns2\tYRI\t0\t1.6\n"
+                + "s3\tJPT\t1\t1.8\n");
+        assertRejected(table, 2, "phenotype 'CEU' is not a number (case/control 1/2, missing -9 or 0, or a quantitative value); "
+                + "for a column of two text classes, name the positive one with positive", () -> Reads.train(bed, "phenotype_file", table.toString()));
+        assertRejected(table, 0, "phenotype column 'stratum' has 3 classes [CEU, JPT, YRI]; a binary phenotype has two, one of them "
+                + "named by positive", () -> Reads.train(bed, "phenotype_file", table.toString(), "positive", "CEU"));
+        Path two = Files.writeString(dir.resolve("u.tsv"), "sample\tstratum\ns1\tCEU\ns2\tYRI\n");
+        assertRejected(two, 0, "positive [JPT] names neither of the classes [CEU, YRI] of phenotype column 'stratum'; name exactly one "
+                + "of them", () -> Reads.train(bed, "phenotype_file", two.toString(), "positive", "JPT"));
+        assertRejected(two, 2, "phenotype 'CEU' of column 'stratum' is not a number, so it cannot be a regression target",
+                () -> Reads.train(bed, "phenotype_file", two.toString(), "positive", "CEU", "task", "regression"));
+        assertRejected(table, 0, "phenotype columns [cc, height] make a multi-label task of binary phenotypes, but column 'height' "
+                + "is quantitative", () -> Reads.train(bed, "phenotype_file", table.toString(), "phenotype_column", List.of("cc", "height")));
+        assertRejected(bed, 0, "phenotype_column names a column twice: [cc, cc]",
+                () -> Reads.train(bed, "phenotype_file", table.toString(), "phenotype_column", List.of("cc", "cc")));
+        assertRejected(bed, 0, "several phenotype columns make a multi-label task of binary phenotypes, not a regression; "
+                + "give one column for task regression", () -> Reads.train(bed, "phenotype_file", table.toString(),
+                "phenotype_column", List.of("cc", "height"), "task", "regression"));
+        Path binary = Files.writeString(dir.resolve("v.tsv"), "sample\tcc\tstratum\ns1\t1\tCEU\ns2\t0\tYRI\n");
+        assertRejected(bed, 0, "phenotype columns [cc, stratum] are not the model's binary outputs [cc, pop]",
+                () -> Reads.read(bed, new ReadContext(true, List.of("cc", "pop"), Cancellation.NEVER), "phenotype_file", binary.toString(),
+                        "phenotype_column", List.of("cc", "stratum"), "positive", "CEU"));
     }
 }

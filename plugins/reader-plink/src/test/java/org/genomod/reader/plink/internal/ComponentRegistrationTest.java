@@ -30,7 +30,7 @@ class ComponentRegistrationTest {
     void parametersAreDeclaredInSnakeCase() {
         new PlinkDataReader().parameters().parameters().forEach(p ->
                 assertTrue(p.name().matches("[a-z]+[0-9]?(_[a-z]+)*"), p.name()));
-        assertEquals(14, new PlinkDataReader().parameters().parameters().size());
+        assertEquals(15, new PlinkDataReader().parameters().parameters().size());
     }
 
     @Test

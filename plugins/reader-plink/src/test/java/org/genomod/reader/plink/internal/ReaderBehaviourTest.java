@@ -169,4 +169,52 @@ class ReaderBehaviourTest {
         assertEquals(Map.of("path", dir.resolve("new.bed").toString(), "phenotype", "none", "max_snps", 2,
                 "counted_allele", "a2"), prediction);
     }
+
+    @Test
+    void severalPhenotypeColumnsMakeAMultiLabelTask() throws IOException {
+        Path bed = Trio.standard(dir);
+        // cc: 0/1 coded; pop: text classes with B positive; s3 lacks cc, s5 lacks pop: both left out of training
+        Path table = Files.writeString(dir.resolve("pheno.tsv"),
+                "sample\tcc\tpop\ns1\t1\tA\ns2\t0\tB\ns3\tNA\tA\ns4\t1\tB\ns5\t0\t\n");
+        Dataset d = Reads.train(bed, "phenotype_file", table.toString(), "phenotype_column", List.of("cc", "pop"), "positive", "B");
+        assertEquals(TaskType.MULTILABEL, d.schema().task());
+        assertEquals(List.of("cc", "pop"), d.schema().outputs());
+        assertEquals(List.of("s1", "s2", "s4"), List.of(d.id(0), d.id(1), d.id(2)));
+        assertArrayEquals(new float[] {1, 0}, labels(d, 0));
+        assertArrayEquals(new float[] {0, 1}, labels(d, 1));
+        assertArrayEquals(new float[] {1, 1}, labels(d, 2));
+        assertEquals(List.of("cc", "pop"), d.schema().attributes().get("phenotype"));
+        assertEquals(List.of("B"), d.schema().attributes().get("positive"));
+        // s4's rs1 call is missing: the mean over the samples read (s1, s2), as with one phenotype
+        assertArrayEquals(new float[] {1.5f, 1, 1}, features(d, 2));
+
+        // an independent test read for the model's outputs is labelled; a prediction read is not
+        Dataset test = Reads.read(bed, new ReadContext(true, List.of("cc", "pop"), Cancellation.NEVER),
+                "phenotype_file", table.toString(), "phenotype_column", List.of("cc", "pop"), "positive", "B");
+        assertTrue(test.labelled());
+        assertArrayEquals(new float[] {0, 1}, labels(test, 1));
+        Dataset predict = Reads.predict(bed, List.of("cc", "pop"), "phenotype", "none", "positive", "B");
+        assertEquals(TaskType.MULTILABEL, predict.schema().task());
+        assertEquals(5, predict.size());
+        assertFalse(predict.labelled());
+        assertArrayEquals(new float[] {0, 0}, labels(predict, 0));
+    }
+
+    @Test
+    void aTextColumnOfTwoClassesIsBinaryWithThePositiveClassAsOutput() throws IOException {
+        Path bed = Trio.standard(dir);
+        Path table = Files.writeString(dir.resolve("strata.tsv"), "sample\tstratum\ns1\tCEU\ns2\tJPT+CHB\ns3\tCEU\ns4\tJPT+CHB\n");
+        Dataset d = Reads.train(bed, "phenotype_file", table.toString(), "positive", "JPT+CHB");
+        assertEquals(TaskType.BINARY, d.schema().task());
+        assertEquals(List.of("JPT+CHB"), d.schema().outputs());
+        assertEquals(List.of(0f, 1f, 0f, 1f), List.of(label(d, 0), label(d, 1), label(d, 2), label(d, 3)));
+        // the model's output names the positive class, so a prediction read knows the task is binary
+        assertEquals(TaskType.BINARY, Reads.predict(bed, List.of("JPT+CHB"), "phenotype", "none", "positive", "JPT+CHB").schema().task());
+    }
+
+    private static float[] labels(Dataset d, int index) {
+        float[] values = new float[d.schema().labelSize()];
+        d.labels(index, values, 0);
+        return values;
+    }
 }

@@ -157,6 +157,27 @@ class RealDataTest {
     }
 
     @Test
+    void caseControlAndAncestryAreTwoBinaryOutputsOfTheSubjectsTable() throws IOException {
+        Dataset d = Reads.train(bedGz(), "max_snps", 1, "phenotype_file", TestData.file(DIR + "subjects.tsv").toString(),
+                "phenotype_column", List.of("cc", "stratum"), "positive", "JPT+CHB");
+        assertEquals(TaskType.MULTILABEL, d.schema().task());
+        assertEquals(List.of("cc", "stratum"), d.schema().outputs());
+        assertEquals(1000, d.size());
+        float[] sums = new float[2];
+        float[] labels = new float[2];
+        for (int i = 0; i < d.size(); i++) {
+            d.labels(i, labels, 0);
+            sums[0] += labels[0];
+            sums[1] += labels[1];
+        }
+        // tail -n +2 subjects.tsv | cut -f2 | sort | uniq -c; cut -f3 likewise: 500 cases, 506 JPT+CHB
+        assertEquals(500f, sums[0]);
+        assertEquals(506f, sums[1]);
+        d.labels(0, labels, 0); // jpt.869: a control of the JPT+CHB stratum
+        assertArrayEquals(new float[] {0, 1}, labels);
+    }
+
+    @Test
     void plainBedIsSizeCheckedAndReadsTheSame() throws IOException {
         Path bed = dir.resolve("fe.bed");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(bedGz()))) {

@@ -1,0 +1,256 @@
+package org.genomod.dl4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.genomod.api.data.DatasetSchema;
+import org.genomod.api.data.TaskType;
+import org.genomod.api.model.Batch;
+import org.genomod.api.model.Model;
+import org.genomod.api.model.ModelState;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A {@link Model} over a Deeplearning4j {@link ComputationGraph} with several inputs and several outputs:
+ * the {@link Dl4jModel} of multi-modal and multi-task networks. Each graph input takes a slice of every
+ * example's features (one input of a joined dataset, say) in its own {@link InputLayout}; each graph
+ * output predicts consecutive columns of the labels (one task), and predictions are those columns side by
+ * side, in the schema's output order.
+ *
+ * <p>Losses are Deeplearning4j scores: the sum over the graph's output layers of their mean per-example
+ * loss, plus the L1/L2 penalty. A family weights its tasks in the output layers' loss functions, which
+ * then weight both {@link #fit} and {@link #loss}. Class weights (as in {@link Dl4jModel#of}) are label
+ * masks that weight {@link #fit} only, so validation losses compare across weightings.
+ */
+@ProviderType
+public final class Dl4jGraphModel implements Model {
+    /** The file {@link #save} writes: Deeplearning4j's model zip, without updater state. */
+    public static final String NETWORK_FILE = Dl4jModel.NETWORK_FILE;
+
+    /**
+     * One of the graph's inputs, in the graph's input order.
+     *
+     * @param offset where its values start in an example's features
+     * @param shape  its shape, row-major, as stored in the features
+     * @param layout how it is fed to the graph
+     */
+    public record Input(int offset, List<Integer> shape, InputLayout layout) {
+        public Input {
+            shape = List.copyOf(shape);
+            if (offset < 0 || shape.isEmpty() || shape.stream().anyMatch(d -> d < 1)) {
+                throw new IllegalArgumentException("an input needs an offset >= 0 and positive dimensions, got " + offset + " " + shape);
+            }
+            if (!layout.accepts(shape)) {
+                throw new IllegalArgumentException("layout " + layout + " cannot hold an input of shape " + shape);
+            }
+        }
+
+        /** Values per example. */
+        public int size() {
+            return shape.stream().reduce(1, (a, b) -> a * b);
+        }
+
+        /** The input type to give the graph's {@code setInputTypes}. */
+        public InputType inputType() {
+            return layout.inputType(shape);
+        }
+    }
+
+    /**
+     * One of the graph's outputs, in the graph's output order.
+     *
+     * @param first its first column of the labels and predictions
+     * @param count how many columns it predicts
+     */
+    public record Output(int first, int count) {
+        public Output {
+            if (first < 0 || count < 1) {
+                throw new IllegalArgumentException("an output needs a first column >= 0 and at least one column, got " + first + ", " + count);
+            }
+        }
+    }
+
+    private final ComputationGraph graph;
+    private final DatasetSchema schema;
+    private final List<Input> inputs;
+    private final List<Output> outputs;
+    private final GraphArrays arrays;
+    private boolean closed;
+
+    private Dl4jGraphModel(ComputationGraph graph, DatasetSchema schema, List<Input> inputs, List<Output> outputs, float[] classWeights) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.inputs = List.copyOf(inputs);
+        this.outputs = List.copyOf(outputs);
+        check();
+        this.arrays = new GraphArrays(schema, this.inputs, this.outputs, ClassWeights.of(schema, classWeights));
+    }
+
+    /**
+     * Wraps an initialised graph.
+     *
+     * @param classWeights loss weight per output column, or {@code null}, as in {@link Dl4jModel#of}; a
+     *                     multi-class task's weights need one graph output for all its classes
+     */
+    public static Dl4jGraphModel of(ComputationGraph graph, DatasetSchema schema, List<Input> inputs, List<Output> outputs,
+                                    float[] classWeights) {
+        return new Dl4jGraphModel(graph, schema, inputs, outputs, classWeights);
+    }
+
+    /** Loads what {@link #save} wrote into {@code directory}; the loaded model has no class weights. */
+    public static Dl4jGraphModel load(Path directory, DatasetSchema schema, List<Input> inputs, List<Output> outputs) throws IOException {
+        Path file = directory.resolve(NETWORK_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no saved network: " + file + " does not exist");
+        }
+        return new Dl4jGraphModel(ModelSerializer.restoreComputationGraph(file.toFile(), false), schema, inputs, outputs, null);
+    }
+
+    /** The inputs must lie within an example and the outputs cover the labels in order, one graph array each. */
+    private void check() {
+        if (inputs.size() != graph.getNumInputArrays() || outputs.size() != graph.getNumOutputArrays()) {
+            throw new IllegalArgumentException("the graph has " + graph.getNumInputArrays() + " inputs and " + graph.getNumOutputArrays()
+                    + " outputs, given " + inputs.size() + " and " + outputs.size());
+        }
+        for (Input input : inputs) {
+            if (input.offset() + input.size() > schema.featureSize()) {
+                throw new IllegalArgumentException("input at " + input.offset() + " of shape " + input.shape() + " ends beyond the "
+                        + schema.featureSize() + " feature values of an example");
+            }
+        }
+        int next = 0;
+        for (Output output : outputs) {
+            if (output.first() != next) {
+                throw new IllegalArgumentException("graph outputs must predict consecutive label columns from 0, got " + outputs);
+            }
+            next += output.count();
+        }
+        if (next != schema.labelSize()) {
+            throw new IllegalArgumentException("graph outputs predict " + next + " columns, the schema has " + schema.labelSize() + " outputs");
+        }
+        if (schema.task() == TaskType.MULTICLASS && outputs.size() != 1) {
+            throw new IllegalArgumentException("a multi-class task is one softmax output, not " + outputs.size());
+        }
+    }
+
+    @Override
+    public DatasetSchema schema() {
+        return schema;
+    }
+
+    /** The wrapped graph, for families that inspect or adjust it. */
+    public ComputationGraph graph() {
+        requireOpen();
+        return graph;
+    }
+
+    @Override
+    public void epochStarted(int epoch) {
+        requireOpen();
+        graph.getConfiguration().setEpochCount(epoch - 1); // Deeplearning4j counts epochs from 0
+    }
+
+    @Override
+    public double fit(Batch batch) {
+        requireOpen();
+        NativeThreads.applyToCurrentThread();
+        graph.fit(arrays.features(batch), arrays.labels(batch), null, arrays.labelWeights(batch));
+        return graph.score();
+    }
+
+    @Override
+    public float[] predict(Batch batch) {
+        requireOpen();
+        NativeThreads.applyToCurrentThread();
+        INDArray[] out = graph.output(false, arrays.features(batch));
+        int size = batch.size();
+        int width = schema.labelSize();
+        float[] predictions = new float[size * width];
+        for (int o = 0; o < outputs.size(); o++) {
+            Output output = outputs.get(o);
+            float[] values = SequentialNetwork.toFloats(out[o]);
+            for (int e = 0; e < size; e++) {
+                System.arraycopy(values, e * output.count(), predictions, e * width + output.first(), output.count());
+            }
+            out[o].close();
+        }
+        return predictions;
+    }
+
+    @Override
+    public double loss(Batch batch) {
+        requireOpen();
+        NativeThreads.applyToCurrentThread();
+        return graph.score(new MultiDataSet(arrays.features(batch), arrays.labels(batch)), false);
+    }
+
+    @Override
+    public ModelState snapshot() {
+        requireOpen();
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return new Snapshot(this, graph.params().dup());
+        }
+    }
+
+    @Override
+    public void restore(ModelState state) {
+        requireOpen();
+        if (!(state instanceof Snapshot snapshot) || snapshot.model != this) {
+            throw new IllegalArgumentException("the state was not taken from this model");
+        }
+        graph.setParams(snapshot.values);
+    }
+
+    @Override
+    public void save(Path directory) throws IOException {
+        requireOpen();
+        ModelSerializer.writeModel(graph, directory.resolve(NETWORK_FILE).toFile(), false);
+    }
+
+    @Override
+    public long parameterCount() {
+        requireOpen();
+        return graph.numParams();
+    }
+
+    @Override
+    public String summary() {
+        requireOpen();
+        return graph.summary(inputs.stream().map(Input::inputType).toArray(InputType[]::new));
+    }
+
+    /** Frees the graph's native memory and this thread's workspaces; later calls fail. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            graph.close();
+            arrays.close();
+        } finally {
+            // Workspaces belong to the thread; left behind, they pin native memory and the plugin's class loader.
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the model is closed");
+        }
+    }
+
+    /** A detached copy of the parameters; restoring copies it back, so one state can be restored repeatedly. */
+    private record Snapshot(Dl4jGraphModel model, INDArray values) implements ModelState {
+    }
+}
