@@ -107,7 +107,7 @@ public class PipelineIT extends GenomodTestSupport {
         Files.writeString(dir.resolve("seqs.fa"), ">a x\nACGT\n>b y\nACGA\n");
         String good = "data: {reader: fasta, path: seqs.fa}\nmodel: {family: cnn}\nevaluate: [classification]\n";
 
-        assertProblem(good.replace("family: cnn", "family: transformer"), dir, "no model family 'transformer'", "available: cnn 0.");
+        assertProblem(good.replace("family: cnn", "family: transformer"), dir, "no model family 'transformer'", "(available: ", "cnn 0.", "dense 0.");
         assertProblem(good.replace("reader: fasta", "reader: bam"), dir, "no reader 'bam'", "fasta 0.",
                 "bam files are read by reader 'alignments'");
         assertProblem(good.replace("seqs.fa", "missing.fa"), dir, "missing.fa", "does not exist");
