@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
@@ -25,7 +26,10 @@ public final class Main {
         boolean debug = Arrays.asList(args).contains("--debug");
         int code;
         try {
-            code = run(args, debug);
+            OptionalInt threads = ThreadCountRelaunch.requested(args);
+            code = threads.isPresent() && !ThreadCountRelaunch.inEffect(threads.getAsInt(), System.getenv())
+                    ? ThreadCountRelaunch.relaunch(threads.getAsInt(), args)
+                    : run(args, debug);
         } catch (LaunchException e) {
             System.err.println("genomod: error: " + e.getMessage());
             if (debug && e.getCause() != null) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  * wall time and the demo model's training throughput.
  */
 @Command(name = "bench", description = {"Benchmarks, as JSON lines. Alone: platform start to all bundles active (warm),",
-        "demo wall time, demo training samples/s. 'bench io': reader throughput beside samtools/bcftools."})
+        "demo wall time, demo training samples/s. 'bench io': reader throughput beside samtools/bcftools.",
+        "'bench models': DeepBind and Basset training/inference samples/s beside PyTorch."})
 final class BenchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JobService jobs;

@@ -32,7 +32,9 @@ public final class Cli implements Function<String[], Integer> {
         this.prediction = prediction;
     }
 
-    @Command(name = "genomod", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    // inherited, so that every subcommand's --help works, as the usage errors suggest
+    @Command(name = "genomod", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+            versionProvider = Cli.Version.class,
             description = "Deep learning on genomic data, on an OSGi plugin platform.",
             subcommands = CommandLine.HelpCommand.class)
     static final class Root {
@@ -61,7 +63,8 @@ public final class Cli implements Function<String[], Integer> {
                 .addSubcommand(new InspectCommand(context, console))
                 .addSubcommand(new ShellCommand(console))
                 .addSubcommand(new CommandLine(new BenchCommand(jobs, console))
-                        .addSubcommand(new IoBenchCommand(context, console)));
+                        .addSubcommand(new IoBenchCommand(context, console))
+                        .addSubcommand(new ModelBenchCommand(context, console)));
         line.setOut(new PrintWriter(System.out, true));
         line.setErr(new PrintWriter(System.err, true));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -1,6 +1,8 @@
 package org.genomod.shell.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.genomod.shell.internal.BenchLines.line;
+import static org.genomod.shell.internal.BenchLines.round;
+
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,6 @@ import org.genomod.api.data.InspectionReport;
 import org.genomod.api.data.ReadContext;
 import org.genomod.api.train.Cancellation;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,12 +47,11 @@ final class IoBenchCommand implements Callable<Integer> {
     /** The BAM's reads cover chr20:9,999,912-10,049,245; the reference has real bases there. */
     static final String PILEUP_REGION = "chr20:9999000-10050000";
     private static final int WINDOW = 1000;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ReadContext UNLABELLED = new ReadContext(false, List.of(), Cancellation.NEVER);
 
     private final BundleContext context;
     private final Console console;
-    private final List<ServiceReference<?>> used = new ArrayList<>();
+    private Services services;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "the shared data folder (default: $GENOMOD_DATA, else ../shared/data from the working directory)")
@@ -82,12 +80,13 @@ final class IoBenchCommand implements Callable<Integer> {
                 .toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("genomod-bench-io-");
         int skipped = 0;
-        try {
+        try (Services installed = new Services(context,
+                "the io benchmark needs the reader-intervals, reader-alignments and reader-vcf plugins")) {
+            services = installed;
             fastaToOneHot(work);
             skipped += pileups(dataDir) ? 0 : 1;
             skipped += vcfRecords(dataDir) ? 0 : 1;
         } finally {
-            used.forEach(context::ungetService);
             deleteTree(work);
         }
         return skipped == 0 ? 0 : 1;
@@ -105,7 +104,7 @@ final class IoBenchCommand implements Callable<Integer> {
                 r.write("chrB:" + (s + 1) + "-" + (s + WINDOW) + "\n");
             }
         }
-        DataReader reader = service(DataReader.class, DataReader.SERVICE_PROPERTY, "intervals");
+        DataReader reader = services.get(DataReader.class, DataReader.SERVICE_PROPERTY, "intervals");
         Map<String, Object> raw = Map.of(DataReader.PATH, bed.toString(), "reference", fasta.toString(), "window", WINDOW);
         Best best = new Best();
         long windows = 0;
@@ -141,7 +140,7 @@ final class IoBenchCommand implements Callable<Integer> {
         if (missing("bam_to_pileup", bam, reference)) {
             return false;
         }
-        DataReader reader = service(DataReader.class, DataReader.SERVICE_PROPERTY, "alignments");
+        DataReader reader = services.get(DataReader.class, DataReader.SERVICE_PROPERTY, "alignments");
         Map<String, Object> raw = Map.of(DataReader.PATH, bam.toString(), "reference", reference.toString(), "region", PILEUP_REGION);
         Best best = new Best();
         int tensors = 0;
@@ -174,8 +173,8 @@ final class IoBenchCommand implements Callable<Integer> {
         if (missing("vcf_records", vcf)) {
             return false;
         }
-        FileInspector inspector = service(FileInspector.class, FileInspector.SERVICE_PROPERTY, "vcf");
-        DataReader reader = service(DataReader.class, DataReader.SERVICE_PROPERTY, "vcf");
+        FileInspector inspector = services.get(FileInspector.class, FileInspector.SERVICE_PROPERTY, "vcf");
+        DataReader reader = services.get(DataReader.class, DataReader.SERVICE_PROPERTY, "vcf");
         Map<String, Object> raw = Map.of(DataReader.PATH, vcf.toString(), "mode", "genotypes");
         // a pass takes tens of milliseconds: several passes per round keep timer and GC noise small
         int passes = 10;
@@ -285,26 +284,6 @@ final class IoBenchCommand implements Callable<Integer> {
         return false;
     }
 
-    private <S> S service(Class<S> type, String property, String name) throws InvalidSyntaxException {
-        List<ServiceReference<S>> refs = new ArrayList<>(context.getServiceReferences(type, "(" + property + "=" + name + ")"));
-        if (refs.isEmpty()) {
-            throw new IllegalStateException("no " + type.getSimpleName() + " '" + name + "' is installed: the io benchmark "
-                    + "needs the reader-intervals, reader-alignments and reader-vcf plugins");
-        }
-        Collections.sort(refs, Collections.reverseOrder()); // highest ranking first
-        used.add(refs.get(0));
-        return context.getService(refs.get(0));
-    }
-
-    private static Map<String, Object> line(String benchmark, String what) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("benchmark", benchmark);
-        if (what != null) {
-            line.put("what", what);
-        }
-        return line;
-    }
-
     /** A random-base reference with a samtools-compatible .fai, 60 bases per line. */
     private static Path generatedReference(Path dir, long bases) throws IOException {
         Path fasta = dir.resolve("generated.fa");
@@ -338,11 +317,7 @@ final class IoBenchCommand implements Callable<Integer> {
     }
 
     private void print(Map<String, Object> line) throws IOException {
-        console.out().println(JSON.writeValueAsString(line));
-    }
-
-    private static double round(double v) {
-        return v >= 100 ? Math.round(v) : Math.round(v * 1000) / 1000.0;
+        BenchLines.print(console, line);
     }
 
     private static void deleteTree(Path dir) throws IOException {

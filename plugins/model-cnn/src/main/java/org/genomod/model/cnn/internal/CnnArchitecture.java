@@ -36,16 +36,6 @@ record CnnArchitecture(List<Integer> filters, List<Integer> widths, List<Integer
         return !pooling.isEmpty() && pooling.get(pooling.size() - 1) == GLOBAL_POOLING;
     }
 
-    /** Positions left after the convolution blocks for an input of {@code length}; meaningful only when {@link #problems} is empty. */
-    int positionsLeft(int length) {
-        for (int i = 0; i < convolutionLayers(); i++) {
-            length = "valid".equals(padding) ? length - widths.get(i) + 1 : length;
-            int pool = pooling.get(i);
-            length = pool == GLOBAL_POOLING ? 1 : pool > 0 ? length / pool : length;
-        }
-        return length;
-    }
-
     /** What keeps this architecture from taking examples of {@code featureShape}; empty when it fits. */
     List<String> problems(List<Integer> featureShape) {
         List<String> problems = new ArrayList<>();

@@ -59,7 +59,7 @@ public final class CnnModelFamily implements ModelFamily {
 
     @Override
     public Model load(Path directory, DatasetSchema schema, Parameters hyperParameters) throws IOException {
-        return strands(Dl4jModel.load(directory, schema, CnnNetworks.LAYOUT), hyperParameters);
+        return strands(CnnNetworks.load(directory, schema), hyperParameters);
     }
 
     private static boolean bothStrands(Parameters hyperParameters) {

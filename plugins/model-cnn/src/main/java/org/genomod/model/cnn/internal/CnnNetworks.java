@@ -1,10 +1,11 @@
 package org.genomod.model.cnn.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -13,14 +14,11 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
-import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.preprocessors.KerasFlattenRnnPreprocessor;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.train.TrainingOptions;
+import org.genomod.dl4j.Dl4jModel;
 import org.genomod.dl4j.InputLayout;
 import org.genomod.dl4j.Optimizers;
 import org.genomod.dl4j.OutputHead;
@@ -37,6 +35,22 @@ final class CnnNetworks {
     private CnnNetworks() {
     }
 
+    /**
+     * Loads what {@link Dl4jModel#save} wrote. Deeplearning4j recreates the classes a saved configuration names
+     * through the thread's context class loader first: this bundle's sees the family's {@link ViewPreprocessor}s,
+     * which Deeplearning4j's own loader cannot, and Deeplearning4j falls back to its own loader for its classes.
+     */
+    static Dl4jModel load(Path directory, DatasetSchema schema) throws IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(CnnNetworks.class.getClassLoader());
+        try {
+            return Dl4jModel.load(directory, schema, LAYOUT);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     static MultiLayerConfiguration configuration(CnnArchitecture architecture, DatasetSchema schema,
                                                  TrainingOptions training, long seed, String loss) {
         Activation activation = activation(architecture.activation());
@@ -50,24 +64,33 @@ final class CnnNetworks {
         Optimizers.configure(network, training);
         NeuralNetConfiguration.ListBuilder layers = network.list();
 
-        ConvolutionMode padding = "valid".equals(architecture.padding()) ? ConvolutionMode.Truncate : ConvolutionMode.Same;
+        boolean valid = "valid".equals(architecture.padding());
+        ConvolutionMode padding = valid ? ConvolutionMode.Truncate : ConvolutionMode.Same;
         int last = architecture.convolutionLayers() - 1;
+        int positions = schema.featureShape().get(0);
+        int channels = 0;
+        boolean pooledWindows = false;
         for (int i = 0; i <= last; i++) {
             int pool = architecture.pooling().get(i);
+            if (pooledWindows) {
+                layers.inputPreProcessor(layerCount(layers), new PooledWindows(channels, positions, false));
+            }
+            channels = architecture.filters().get(i);
+            positions -= valid ? architecture.widths().get(i) - 1 : 0;
             // Deeplearning4j 1.0.0-M2.1 sizes a dense layer that directly follows a Convolution1DLayer from the
             // network's input length, not the flattened positions; a separate activation layer keeps them apart
             boolean separateActivation = architecture.batchNorm() || (i == last && pool == 0);
             layers.layer(new Convolution1DLayer.Builder(architecture.widths().get(i))
-                    .nOut(architecture.filters().get(i))
+                    .nOut(channels)
                     .convolutionMode(padding)
                     .activation(separateActivation ? Activation.IDENTITY : activation)
                     .build());
             if (architecture.batchNorm()) {
-                // Deeplearning4j's batch norm takes no [batch, channels, length] input; as [batch * length, channels]
-                // it normalises each channel over batch and positions, as PyTorch's BatchNorm1d does
-                layers.inputPreProcessor(layerCount(layers), new RnnToFeedForwardPreProcessor(RNNFormat.NCW));
+                // Deeplearning4j's batch norm takes no [batch, channels, length] input; as an image [batch, channels,
+                // length, 1] (a view, no copy) it normalises each channel over batch and positions, as BatchNorm1d does
+                layers.inputPreProcessor(layerCount(layers), new SequenceAsImage());
                 layers.layer(new BatchNormalization.Builder().build());
-                layers.inputPreProcessor(layerCount(layers), new FeedForwardToRnnPreProcessor(RNNFormat.NCW));
+                layers.inputPreProcessor(layerCount(layers), new ImageAsSequence());
             }
             if (separateActivation) {
                 layers.layer(new ActivationLayer(activation));
@@ -75,17 +98,20 @@ final class CnnNetworks {
             if (pool == CnnArchitecture.GLOBAL_POOLING) {
                 layers.layer(new GlobalPoolingLayer.Builder(PoolingType.MAX).build());
             } else if (pool > 0) {
-                // truncating, as PyTorch's MaxPool1d does: floor(length / pool) positions
-                layers.layer(new Subsampling1DLayer.Builder(SubsamplingLayer.PoolingType.MAX, pool, pool)
-                        .convolutionMode(ConvolutionMode.Truncate).build());
+                // each window of pool positions max-pooled as one example: floor(positions / pool) windows, as
+                // PyTorch's MaxPool1d; the next layer's preprocessor puts them back in place
+                PoolingWindows windows = new PoolingWindows(channels, positions, pool);
+                layers.inputPreProcessor(layerCount(layers), windows);
+                layers.layer(new GlobalPoolingLayer.Builder(PoolingType.MAX).build());
+                positions = windows.windows();
             }
+            pooledWindows = pool > 0;
         }
 
         if (!architecture.globalPooling()) {
             // Deeplearning4j would apply a following dense layer to each position; flatten channel-major instead
-            int length = architecture.positionsLeft(schema.featureShape().get(0));
-            int channels = architecture.filters().get(architecture.convolutionLayers() - 1);
-            layers.inputPreProcessor(layerCount(layers), new KerasFlattenRnnPreprocessor(channels, length));
+            layers.inputPreProcessor(layerCount(layers), pooledWindows ? new PooledWindows(channels, positions, true)
+                    : new KerasFlattenRnnPreprocessor(channels, positions));
         }
         boolean dropout = architecture.dropout() > 0;
         List<Integer> dense = architecture.dense();

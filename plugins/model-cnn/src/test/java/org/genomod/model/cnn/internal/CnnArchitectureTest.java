@@ -22,7 +22,6 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInitRelu;
 import org.deeplearning4j.nn.weights.WeightInitXavier;
@@ -37,6 +36,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
@@ -119,7 +119,8 @@ class CnnArchitectureTest {
             assertEquals(ConvolutionMode.Same, conv.getConvolutionMode());
             assertInstanceOf(BatchNormalization.class, layer(conf, 4 * b + 1));
             assertInstanceOf(ActivationLayer.class, layer(conf, 4 * b + 2));
-            assertEquals(blocks[b][2], assertInstanceOf(Subsampling1DLayer.class, layer(conf, 4 * b + 3)).getKernelSize()[0]);
+            assertInstanceOf(GlobalPoolingLayer.class, layer(conf, 4 * b + 3)); // max over each window of the pool size
+            assertEquals(blocks[b][2], assertInstanceOf(PoolingWindows.class, conf.getInputPreProcess(4 * b + 3)).getPool());
         }
         DenseLayer dense1 = assertInstanceOf(DenseLayer.class, layer(conf, 12));
         assertEquals(200 * 12, dense1.getNIn()); // 600 / 3 / 4 / 4 = 12 positions, flattened
@@ -150,9 +151,9 @@ class CnnArchitectureTest {
         network.init();
         INDArray input = Nd4j.rand(DataType.FLOAT, 8, 4, 50).muli(3).addi(1);
         INDArray normalised = network.feedForwardToLayer(1, input, true).get(2); // [input, conv, batch norm]
-        assertEquals(List.of(8L * 50, 6L), List.of(normalised.size(0), normalised.size(1)));
+        assertEquals(List.of(8L, 6L, 50L, 1L), List.of(normalised.size(0), normalised.size(1), normalised.size(2), normalised.size(3)));
         for (int c = 0; c < 6; c++) {
-            INDArray channel = normalised.getColumn(c);
+            INDArray channel = normalised.get(NDArrayIndex.all(), NDArrayIndex.point(c), NDArrayIndex.all(), NDArrayIndex.all());
             assertEquals(0, channel.meanNumber().doubleValue(), 1e-3);
             assertEquals(1, channel.varNumber().doubleValue(), 0.01);
         }
