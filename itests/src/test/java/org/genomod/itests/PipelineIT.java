@@ -114,7 +114,7 @@ public class PipelineIT extends GenomodTestSupport {
         assertProblem(good.replace("{family: cnn}", "{family: cnn, filters: many}"), dir, "filters", "list of integers");
         assertProblem(good.replace("{family: cnn}", "{family: cnn, fliters: [8]}"), dir, "unknown parameter 'fliters'", "filters");
         assertProblem(good + "trainig: {epochs: 3}\n", dir, "unknown section 'trainig'", "training");
-        assertProblem(good.replace("evaluate: [classification]", "evaluate: [regression]"), dir, "no evaluator 'regression'", "classification");
+        assertProblem(good.replace("evaluate: [classification]", "evaluate: [survival]"), dir, "no evaluator 'survival'", "classification", "regression");
         assertProblem("data: [oops\n", dir, "invalid YAML at line");
 
         // the CLI gives one line on stderr and a non-zero exit code
