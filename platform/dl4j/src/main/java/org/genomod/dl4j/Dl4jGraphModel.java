@@ -235,13 +235,7 @@ public final class Dl4jGraphModel implements Model {
             return;
         }
         closed = true;
-        try {
-            graph.close();
-            arrays.close();
-        } finally {
-            // Workspaces belong to the thread; left behind, they pin native memory and the plugin's class loader.
-            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
-        }
+        NativeMemory.release(graph::close, arrays::close);
     }
 
     private void requireOpen() {

@@ -202,13 +202,7 @@ public final class Dl4jModel implements Model {
             return;
         }
         closed = true;
-        try {
-            network.close();
-            arrays.close();
-        } finally {
-            // Workspaces belong to the thread; left behind, they pin native memory and the plugin's class loader.
-            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
-        }
+        NativeMemory.release(network::close, arrays::close);
     }
 
     private void requireOpen() {

@@ -15,6 +15,7 @@ import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Batch;
 import org.genomod.api.model.GenerativeModel;
 import org.genomod.api.model.ModelState;
+import org.genomod.dl4j.NativeMemory;
 import org.genomod.dl4j.NativeThreads;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -428,13 +429,7 @@ final class AutoencoderModel implements GenerativeModel {
             return;
         }
         closed = true;
-        try {
-            encoder.close();
-            decoder.close();
-        } finally {
-            // workspaces belong to the thread; left behind, they pin native memory and the plugin's class loader
-            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
-        }
+        NativeMemory.release(encoder::close, decoder::close);
     }
 
     private void requireOpen() {
