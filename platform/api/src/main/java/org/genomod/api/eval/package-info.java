@@ -2,7 +2,7 @@
  * Evaluators (plugin SPI): predictions against labels become metrics.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.genomod.api.eval;
 
 import org.osgi.annotation.bundle.Export;

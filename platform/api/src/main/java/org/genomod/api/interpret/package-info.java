@@ -2,7 +2,7 @@
  * Interpreters (plugin SPI): attribution, mutagenesis and variant-effect scoring over a trained model.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.genomod.api.interpret;
 
 import org.osgi.annotation.bundle.Export;
