@@ -4,9 +4,18 @@
 import numpy as np
 from sklearn.metrics import (roc_auc_score, average_precision_score, accuracy_score,
     balanced_accuracy_score, f1_score, log_loss, precision_score, recall_score, confusion_matrix,
-    multilabel_confusion_matrix)
+    multilabel_confusion_matrix, brier_score_loss)
+from sklearn.calibration import calibration_curve
 f32 = lambda v: np.asarray(v, dtype=np.float32).astype(np.float64)
 def show(name, v): print(f"{name} = {float(v)!r}")
+def showlist(name, v): print(f"{name} = {[float(x) for x in v]!r}")
+def reliability(name, y, p):
+    """calibration_curve(strategy='uniform', n_bins=10) plus the bin counts and the ECE genomod reads off it."""
+    frac, mean = calibration_curve(y, p, n_bins=10, strategy='uniform')
+    counts = np.bincount(np.searchsorted(np.linspace(0.0, 1.0, 11)[1:-1], p), minlength=10)
+    counts = counts[counts > 0]
+    showlist(name + "_mean_score", mean); showlist(name + "_fraction_positive", frac); print(name + "_count =", counts.tolist())
+    show(name + "_ece", np.sum(counts / counts.sum() * np.abs(mean - frac)))
 
 print("## binary with ties, imbalance, threshold tie, 0 and 1 scores")
 y = np.array([0,0,1,0,1,1,0,0,0,1,0,0,1,0])
@@ -17,6 +26,7 @@ show("auroc", roc_auc_score(y, p)); show("auprc", average_precision_score(y, p))
 show("auprc_neg", average_precision_score(1-y, -p))
 show("macro_f1", f1_score(y, pred, average='macro')); show("log_loss", log_loss(y, p, eps=1e-15))
 print(confusion_matrix(y, pred).tolist(), precision_score(y,pred,average=None).tolist(), recall_score(y,pred,average=None).tolist(), f1_score(y,pred,average=None).tolist())
+show("brier", brier_score_loss(y, p)); reliability("binary", y, p)
 pred = (p >= 0.8).astype(int)
 print("threshold 0.8"); show("accuracy", accuracy_score(y, pred)); show("balanced", balanced_accuracy_score(y, pred)); show("macro_f1", f1_score(y, pred, average='macro'))
 
@@ -25,6 +35,7 @@ y1 = np.array([0,0,0,0]); p1 = f32([0.2,0.7,0.1,0.4])
 pred = (p1 >= 0.5).astype(int)
 show("accuracy", accuracy_score(y1, pred)); show("balanced", balanced_accuracy_score(y1, pred))
 show("macro_f1", f1_score(y1, pred, average='macro')); show("log_loss", log_loss(y1, p1, eps=1e-15, labels=[0,1]))
+show("brier", brier_score_loss(y1, p1))
 
 print("## rank stress: n=1000, 101 distinct scores")
 i = np.arange(1000)
@@ -42,6 +53,9 @@ show("auroc", roc_auc_score(Y, P, multi_class='ovr', average='macro'))
 show("auprc", average_precision_score(np.eye(3)[Y], P, average='macro'))
 show("macro_f1", f1_score(Y, pred, average='macro')); show("log_loss", log_loss(Y, P, eps=1e-15))
 for c in range(3): show(f"auroc_{c}", roc_auc_score(Y == c, P[:, c])); show(f"auprc_{c}", average_precision_score(Y == c, P[:, c]))
+# scikit-learn >= 1.7 brier_score_loss(Y, P) on multi-class input (not halved); 1.2.1 has only the binary one
+show("brier", np.mean(np.sum((P - np.eye(3)[Y]) ** 2, axis=1)))
+for c in range(3): show(f"brier_{c}", brier_score_loss(Y == c, P[:, c])); reliability(f"class_{c}", (Y == c).astype(int), P[:, c])
 print(confusion_matrix(Y, pred).tolist(), precision_score(Y,pred,average=None).tolist(), recall_score(Y,pred,average=None).tolist(), f1_score(Y,pred,average=None).tolist())
 
 print("## multiclass, 4 classes, class 3 absent from labels and predictions, class 2 absent from labels only")
@@ -64,7 +78,10 @@ show("macro_f1", f1_score(YL, pred, average='macro'))
 show("log_loss", log_loss(YL.ravel(), PL.ravel(), eps=1e-15))
 show("micro_auroc", roc_auc_score(YL, PL, average='micro'))
 show("subset_accuracy", accuracy_score(YL, pred))
-for j in range(3): show(f"auroc_{j}", roc_auc_score(YL[:, j], PL[:, j]))
+show("micro_auprc", average_precision_score(YL, PL, average='micro')); show("micro_f1", f1_score(YL, pred, average='micro'))
+show("brier", np.mean((PL - YL) ** 2))  # = mean of the labels' brier_score_loss
+for j in range(3): show(f"auroc_{j}", roc_auc_score(YL[:, j], PL[:, j])); show(f"auprc_{j}", average_precision_score(YL[:, j], PL[:, j]))
+for j in range(3): show(f"brier_{j}", brier_score_loss(YL[:, j], PL[:, j])); reliability(f"label_{j}", YL[:, j], PL[:, j])
 print(multilabel_confusion_matrix(YL, pred).tolist(), f1_score(YL,pred,average=None).tolist())
 
 print("## multilabel, a label with no positives and none predicted, one always positive")
@@ -77,7 +94,14 @@ show("auroc", roc_auc_score(YM[:, 0], PM[:, 0])); show("auprc", average_precisio
 show("macro_f1", f1_score(YM[:, [0, 2]], pred[:, [0, 2]], average='macro'))
 show("log_loss", log_loss(YM.ravel(), PM.ravel(), eps=1e-15))
 show("micro_auroc", roc_auc_score(YM.ravel(), PM.ravel()))
+show("micro_auprc", average_precision_score(YM.ravel(), PM.ravel())); show("micro_f1", f1_score(YM, pred, average='micro'))
+show("brier", np.mean((PM - YM) ** 2))
 print(multilabel_confusion_matrix(YM, pred).tolist())
+
+print("## reliability bins: scores on and next to the bin edges (float32 0.1 lies above the double 0.1)")
+yb = np.array([0,1,0,1,1,0,1,0,1,1,0,1])
+pb = f32([0.0,0.1,0.1,0.3,0.5,0.5,0.7,0.8,0.95,1.0,0.35,0.45])
+show("brier", brier_score_loss(yb, pb)); reliability("edges", yb, pb)
 
 print("## clipping of certain mistakes")
 show("positive_scored_0", log_loss([1], [0.0], eps=1e-15, labels=[0, 1]))

@@ -4,6 +4,7 @@ import static org.genomod.eval.classification.internal.Report.ACCURACY;
 import static org.genomod.eval.classification.internal.Report.AUPRC;
 import static org.genomod.eval.classification.internal.Report.AUROC;
 import static org.genomod.eval.classification.internal.Report.BALANCED_ACCURACY;
+import static org.genomod.eval.classification.internal.Report.BRIER;
 import static org.genomod.eval.classification.internal.Report.LOG_LOSS;
 import static org.genomod.eval.classification.internal.Report.MACRO_F1;
 
@@ -20,7 +21,8 @@ final class BinaryEvaluation {
     private BinaryEvaluation() {
     }
 
-    static Metrics evaluate(LabelledScores data, double threshold) {
+    static Metrics evaluate(LabelledScores data, Options options) {
+        double threshold = options.threshold();
         String positive = data.outputNames().get(0);
         List<String> classes = List.of("not_" + positive, positive);
         float[] scores = data.scoreColumn(0);
@@ -41,6 +43,8 @@ final class BinaryEvaluation {
         }
         report.scalar(MACRO_F1, matrix.macroF1());
         report.scalar(LOG_LOSS, LogLoss.binary(scores, truth));
+        Calibration[] calibration = Calibration.ofEachOutput(data);
+        report.scalar(BRIER, calibration[0].brier());
 
         report.detail("threshold", threshold);
         report.detail("decision", "score >= threshold");
@@ -48,6 +52,7 @@ final class BinaryEvaluation {
                 Report.perClass(classes.get(0), matrix, 0, negativeRanking),
                 Report.perClass(classes.get(1), matrix, 1, positiveRanking)));
         report.detail("confusion_matrix", Report.confusionMatrix(classes, matrix));
+        CurveDetails.attach(report, data, calibration, calibration[0].brier(), options);
         for (int c = 0; c < 2; c++) {
             if (matrix.predictedCount(c) == 0) {
                 report.warn("no example is predicted '" + classes.get(c) + "' at threshold " + threshold

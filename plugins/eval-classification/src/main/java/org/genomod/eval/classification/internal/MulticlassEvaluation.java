@@ -4,6 +4,7 @@ import static org.genomod.eval.classification.internal.Report.ACCURACY;
 import static org.genomod.eval.classification.internal.Report.AUPRC;
 import static org.genomod.eval.classification.internal.Report.AUROC;
 import static org.genomod.eval.classification.internal.Report.BALANCED_ACCURACY;
+import static org.genomod.eval.classification.internal.Report.BRIER;
 import static org.genomod.eval.classification.internal.Report.LOG_LOSS;
 import static org.genomod.eval.classification.internal.Report.MACRO_F1;
 
@@ -17,13 +18,16 @@ import org.genomod.api.eval.Metrics;
 /**
  * One-hot labels and one probability per class; the prediction is the highest-scoring class. AUROC and
  * AUPRC are one-vs-rest per class, macro-averaged over the classes that occur in the labels (and not
- * in every example), as scikit-learn's {@code roc_auc_score(multi_class="ovr", average="macro")}.
+ * in every example), as scikit-learn's {@code roc_auc_score(multi_class="ovr", average="macro")};
+ * each class's own figures are also the scalars {@code auroc/<class>} and {@code auprc/<class>}.
+ * {@code brier} is the multi-class Brier score (see {@link Calibration#multiclassBrier}); curves and
+ * calibration are one-vs-rest per class.
  */
 final class MulticlassEvaluation {
     private MulticlassEvaluation() {
     }
 
-    static Metrics evaluate(LabelledScores data) {
+    static Metrics evaluate(LabelledScores data, Options options) {
         List<String> classes = data.outputNames();
         int[] actual = data.trueClasses();
         ConfusionMatrix matrix = ConfusionMatrix.of(actual, data.argmaxClasses(), classes.size());
@@ -44,6 +48,10 @@ final class MulticlassEvaluation {
         }
         report.scalar(MACRO_F1, matrix.macroF1());
         report.scalar(LOG_LOSS, LogLoss.categorical(data.scores(), classes.size(), actual));
+        Calibration[] calibration = Calibration.ofEachOutput(data);
+        double brier = Calibration.multiclassBrier(calibration);
+        report.scalar(BRIER, brier);
+        report.perOutputScalars(classes, rankings);
 
         List<Map<String, Object>> perClass = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
@@ -53,6 +61,7 @@ final class MulticlassEvaluation {
         report.detail("decision", "argmax (ties go to the first class)");
         report.detail("per_class", List.copyOf(perClass));
         report.detail("confusion_matrix", Report.confusionMatrix(classes, matrix));
+        CurveDetails.attach(report, data, calibration, brier, options);
         return report.build();
     }
 

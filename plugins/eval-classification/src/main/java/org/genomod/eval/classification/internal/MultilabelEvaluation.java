@@ -4,9 +4,12 @@ import static org.genomod.eval.classification.internal.Report.ACCURACY;
 import static org.genomod.eval.classification.internal.Report.AUPRC;
 import static org.genomod.eval.classification.internal.Report.AUROC;
 import static org.genomod.eval.classification.internal.Report.BALANCED_ACCURACY;
+import static org.genomod.eval.classification.internal.Report.BRIER;
 import static org.genomod.eval.classification.internal.Report.LOG_LOSS;
 import static org.genomod.eval.classification.internal.Report.MACRO_F1;
+import static org.genomod.eval.classification.internal.Report.MICRO_AUPRC;
 import static org.genomod.eval.classification.internal.Report.MICRO_AUROC;
+import static org.genomod.eval.classification.internal.Report.MICRO_F1;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,13 +31,15 @@ final class MultilabelEvaluation {
     static final String ACCURACY_DEFINITION = "mean over labels of the per-label accuracy (1 - Hamming loss); "
             + "subset_accuracy is the fraction of examples with every label right";
     static final String AVERAGING = "balanced_accuracy, auroc, auprc and macro_f1 are means over labels of each label's binary "
-            + "metric (its positive class); micro_auroc pools every (example, label) cell into one ROC curve; "
-            + "log_loss is the mean binary cross-entropy over all cells";
+            + "metric (its positive class); micro_auroc, micro_auprc and micro_f1 pool every (example, label) cell into one "
+            + "ranking or one confusion matrix; log_loss and brier are means over all cells (brier is so both the mean of the "
+            + "labels' Brier scores and the pooled one); auroc/<label> and auprc/<label> are one label's figures";
 
     private MultilabelEvaluation() {
     }
 
-    static Metrics evaluate(LabelledScores data, double threshold) {
+    static Metrics evaluate(LabelledScores data, Options options) {
+        double threshold = options.threshold();
         List<String> labels = data.outputNames();
         ConfusionMatrix[] matrices = new ConfusionMatrix[labels.size()];
         RankMetrics[] rankings = new RankMetrics[labels.size()];
@@ -65,11 +70,23 @@ final class MultilabelEvaluation {
             report.warn("no label is positive in the labels or the predictions, so macro_f1 is undefined and left out");
         }
         report.scalar(LOG_LOSS, LogLoss.binary(allScores, allTruth));
+        Calibration[] calibration = Calibration.ofEachOutput(data);
+        double brier = Arrays.stream(calibration).mapToDouble(Calibration::brier).average().getAsDouble();
+        report.scalar(BRIER, brier);
         if (pooled.hasBothClasses()) {
             report.scalar(MICRO_AUROC, pooled.auroc());
+            report.scalar(MICRO_AUPRC, pooled.averagePrecision());
         } else {
-            report.warn("the labels are all " + (pooled.positives() > 0 ? "1" : "0") + ", so micro_auroc is undefined and left out");
+            report.warn("the labels are all " + (pooled.positives() > 0 ? "1" : "0")
+                    + ", so micro_auroc and micro_auprc are undefined and left out");
         }
+        double microF1 = microF1(matrices);
+        if (!Double.isNaN(microF1)) {
+            report.scalar(MICRO_F1, microF1);
+        } else {
+            report.warn("no label is positive in the labels or the predictions, so micro_f1 is undefined and left out");
+        }
+        report.perOutputScalars(labels, rankings);
 
         List<Map<String, Object>> perClass = new ArrayList<>();
         List<List<List<Long>>> counts = new ArrayList<>();
@@ -89,6 +106,7 @@ final class MultilabelEvaluation {
         confusion.put("layout", "one 2x2 matrix per label, [[tn, fp], [fn, tp]]: rows = true 0/1, columns = predicted 0/1");
         confusion.put("matrices", List.copyOf(counts));
         report.detail("confusion_matrix", Collections.unmodifiableMap(confusion));
+        CurveDetails.attach(report, data, calibration, brier, options);
         return report.build();
     }
 
@@ -102,6 +120,17 @@ final class MultilabelEvaluation {
         if (positives > 0 && matrix.predictedCount(1) == 0) {
             report.warn("label '" + label + "' is never predicted at threshold " + threshold + ", so its precision is undefined (null)");
         }
+    }
+
+    /** F1 of the pooled counts, {@code 2 Σtp / (2 Σtp + Σfp + Σfn)}; NaN when nothing is positive in truth or prediction. */
+    private static double microF1(ConfusionMatrix[] matrices) {
+        long twiceTp = 0;
+        long errors = 0;
+        for (ConfusionMatrix m : matrices) {
+            twiceTp += 2 * m.count(1, 1);
+            errors += m.count(0, 1) + m.count(1, 0);
+        }
+        return twiceTp + errors == 0 ? Double.NaN : (double) twiceTp / (twiceTp + errors);
     }
 
     private static double subsetAccuracy(LabelledScores data, double threshold) {

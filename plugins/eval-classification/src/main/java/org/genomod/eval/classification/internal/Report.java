@@ -20,6 +20,11 @@ final class Report {
     static final String MACRO_F1 = "macro_f1";
     static final String LOG_LOSS = "log_loss";
     static final String MICRO_AUROC = "micro_auroc";
+    static final String MICRO_AUPRC = "micro_auprc";
+    static final String MICRO_F1 = "micro_f1";
+    static final String BRIER = "brier";
+    /** Separates a metric from the output it is read on in per-output scalar names, e.g. {@code auroc/CTCF}. */
+    static final String OUTPUT_SEPARATOR = "/";
 
     private final Map<String, Double> scalars = new LinkedHashMap<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
@@ -35,6 +40,23 @@ final class Report {
             throw new IllegalStateException(name + " is " + value + "; undefined metrics must be left out with a warning");
         }
         scalars.put(name, value);
+    }
+
+    /**
+     * With more than one output, each output's AUROC and AUPRC as the scalars {@code auroc/<output>} and
+     * {@code auprc/<output>}, so that early stopping can watch a single task; outputs whose labels
+     * have one class only are left out (the evaluation warns about them).
+     */
+    void perOutputScalars(List<String> outputs, RankMetrics[] rankings) {
+        if (outputs.size() < 2) {
+            return;
+        }
+        for (int o = 0; o < outputs.size(); o++) {
+            if (rankings[o].hasBothClasses()) {
+                scalar(AUROC + OUTPUT_SEPARATOR + outputs.get(o), rankings[o].auroc());
+                scalar(AUPRC + OUTPUT_SEPARATOR + outputs.get(o), rankings[o].averagePrecision());
+            }
+        }
     }
 
     void detail(String key, Object value) {
