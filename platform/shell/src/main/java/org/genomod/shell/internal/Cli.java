@@ -61,10 +61,13 @@ public final class Cli implements Function<String[], Integer> {
                 .addSubcommand(new PluginsCommand(context, console))
                 .addSubcommand(new JobsCommand(jobs, console))
                 .addSubcommand(new InspectCommand(context, console))
+                .addSubcommand(new EvaluateVcfCommand(context, console))
+                .addSubcommand(new EvaluateNetworkCommand(context, console))
                 .addSubcommand(new ShellCommand(console))
                 .addSubcommand(new CommandLine(new BenchCommand(jobs, console))
                         .addSubcommand(new IoBenchCommand(context, console))
-                        .addSubcommand(new ModelBenchCommand(context, console)));
+                        .addSubcommand(new ModelBenchCommand(context, console))
+                        .addSubcommand(new InterpretBenchCommand(context, console)));
         line.setOut(new PrintWriter(System.out, true));
         line.setErr(new PrintWriter(System.err, true));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {

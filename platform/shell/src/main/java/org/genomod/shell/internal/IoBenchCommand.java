@@ -320,7 +320,8 @@ final class IoBenchCommand implements Callable<Integer> {
         BenchLines.print(console, line);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes a scratch folder the benchmarks made, with everything in it. */
+    static void deleteTree(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(Collections.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
