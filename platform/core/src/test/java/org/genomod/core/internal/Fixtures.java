@@ -28,4 +28,32 @@ public final class Fixtures {
         }
         return b.build();
     }
+
+    /** The ids of a dataset, in order. */
+    public static java.util.Set<String> ids(org.genomod.api.data.Dataset d) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < d.size(); i++) {
+            ids.add(d.id(i));
+        }
+        return ids;
+    }
+
+    public static java.util.Set<String> groups(org.genomod.api.data.Dataset d) {
+        java.util.Set<String> g = new java.util.HashSet<>();
+        for (int i = 0; i < d.size(); i++) {
+            g.add(d.group(i));
+        }
+        return g;
+    }
+
+    /** The fraction of examples labelled 1 in a binary dataset. */
+    public static double positiveRate(org.genomod.api.data.Dataset d) {
+        float[] label = new float[1];
+        int positives = 0;
+        for (int i = 0; i < d.size(); i++) {
+            d.labels(i, label, 0);
+            positives += label[0] > 0.5 ? 1 : 0;
+        }
+        return positives / (double) d.size();
+    }
 }

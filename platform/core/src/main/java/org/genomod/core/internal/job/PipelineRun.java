@@ -26,6 +26,7 @@ import org.genomod.api.job.JobResult;
 import org.genomod.api.job.JobStatus;
 import org.genomod.api.job.PipelineSpec;
 import org.genomod.api.job.PluginRef;
+import org.genomod.api.job.SearchSpec;
 import org.genomod.api.job.SpecException;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelRequest;
@@ -45,7 +46,10 @@ import org.genomod.core.internal.io.Json;
 import org.genomod.core.internal.registry.Lease;
 import org.genomod.core.internal.registry.PluginRegistry;
 import org.genomod.core.internal.spec.DataInputs;
-import org.genomod.core.internal.train.Batches;
+import org.genomod.core.internal.selection.Fold;
+import org.genomod.core.internal.selection.ModelSelection;
+import org.genomod.core.internal.selection.SelectionReport;
+import org.genomod.core.internal.selection.Trial;
 
 /**
  * One pipeline execution on a job thread: lease plugins → read → split → train → test → write.
@@ -112,14 +116,6 @@ final class PipelineRun implements Runnable {
                 checkSameEncoding(schema, test.schema(), plan.testReader.path(DataReader.PATH));
                 splits = new Splits(splits.train(), splits.validation(), test);
             }
-            Map<String, Object> preprocessing = Map.of();
-            if (spec.transform().equals(Standardizer.KEY)) {
-                // fitted on the training split alone: validation and test statistics must not leak into training
-                Standardizer standardizer = Standardizer.fit(splits.train());
-                splits = new Splits(standardizer.apply(splits.train()), standardizer.apply(splits.validation()),
-                        standardizer.apply(splits.test()));
-                preprocessing = standardizer.toCard();
-            }
             if (splits.train().size() == 0 || splits.test().size() == 0) {
                 throw new Stop(JobStatus.FAILED, "the split leaves an empty " + (splits.train().size() == 0 ? "training" : "test")
                         + " set (" + dataset.size() + " records)");
@@ -128,32 +124,40 @@ final class PipelineRun implements Runnable {
                     dataset.size(), splits.train().size(), splits.validation().size(), splits.test().size()));
 
             TrainingOptions options = spec.training();
-            float[] weights = options.classWeights() ? ClassWeights.inverseFrequency(splits.train()) : null;
             Parameters hyperParameters = plan.family.parameters();
-            String parentDigest = null;
-            if (spec.transferFrom().isPresent()) {
-                TransferSpec transfer = spec.transferFrom().get();
-                try (LoadedModel parent = store.load(transfer.parent())) {
-                    if (!parent.card().family().equals(spec.model().name())) {
-                        throw new Stop(JobStatus.FAILED, "model.from: " + transfer.parent() + " holds a '" + parent.card().family()
-                                + "' model, the spec's family is '" + spec.model().name() + "'");
-                    }
-                    hyperParameters = plan.family.service().hyperParameters().validate(parent.card().hyperParameters(), spec.baseDirectory());
-                    phase("training", "starting from " + transfer.parent() + " (sha256 " + parent.digest() + ")");
-                    model = plan.family.service().transfer(parent.model(),
-                            new ModelRequest(schema, hyperParameters, options, weights, spec.seed()), transfer.transfer());
-                    parentDigest = parent.digest();
-                }
-            } else {
-                model = plan.family.service().create(new ModelRequest(schema, hyperParameters, options, weights, spec.seed()));
+            ModelSelection.Outcome selection = null;
+            if (spec.selectsModel()) {
+                // the search sees the training and validation splits only; the test split waits for the final model
+                selection = select(plan, schema, splits.train(), splits.validation(), cancellation);
+                Trial best = selection.best().trial();
+                options = best.options();
+                hyperParameters = best.hyperParameters();
+                phase("selection", String.format(java.util.Locale.ROOT, "best: trial %d (%s), validation %s %.4g; training it on the train split",
+                        best.number(), best.describe(), selection.metric(), selection.best().mean()));
             }
+
+            Map<String, Object> preprocessing = Map.of();
+            if (spec.transform().equals(Standardizer.KEY)) {
+                // fitted on the training split alone: validation and test statistics must not leak into training
+                Standardizer standardizer = Standardizer.fit(splits.train());
+                splits = new Splits(standardizer.apply(splits.train()), standardizer.apply(splits.validation()),
+                        standardizer.apply(splits.test()));
+                preprocessing = standardizer.toCard();
+            }
+            HeldOutTest heldOut = new HeldOutTest(splits.test());
+
+            float[] weights = options.classWeights() ? ClassWeights.inverseFrequency(splits.train()) : null;
+            NewModel created = newModel(plan, schema, hyperParameters, options, weights, true);
+            model = created.model();
+            hyperParameters = created.hyperParameters();
+            String parentDigest = created.parentDigest();
             phase("training", "training " + plan.family.lease().describe() + ": " + model.parameterCount() + " parameters");
             TrainingResult training = trainer.train(model, splits.train(), splits.validation(), options, spec.seed(),
-                    validationScorer(plan), listener(), cancellation);
+                    validationScorer(plan), listener(options.epochs()), cancellation);
             checkCancelled(cancellation, plan);
 
             phase("evaluating", "evaluating on the test split");
-            Predictions test = Batches.predictAll(model, splits.test(), options.batchSize());
+            Predictions test = heldOut.predict(model, options.batchSize());
             Map<String, Metrics> metrics = new LinkedHashMap<>();
             for (Plan.Bound<Evaluator> e : plan.evaluators) {
                 metrics.put(e.lease().name(), e.service().evaluate(test, e.parameters()));
@@ -178,10 +182,16 @@ final class PipelineRun implements Runnable {
             String modelDigest = store.save(model, card, out.resolve("model"));
             ResultWriter.writePredictions(out.resolve("predictions.tsv"), test);
 
-            Map<String, Object> interpretation = interpret(plan, model, splits.test(), out, cancellation);
+            Map<String, Object> selected = Map.of();
+            if (selection != null) {
+                SelectionReport.writeTable(out.resolve(SelectionReport.TABLE), selection);
+                selected = SelectionReport.toMetrics(selection, spec.hyperParameterSearch().map(SearchSpec::method).orElse("none"));
+            }
+
+            Map<String, Object> interpretation = interpret(plan, model, heldOut.predicted(), out, cancellation);
             Duration elapsed = Duration.between(started, Instant.now());
             Json.write(out.resolve("metrics.json"), provenance.metricsDocument(job, spec, plan, dataset, splits, training,
-                    metrics, interpretation, model, modelDigest, parentDigest, digests, started, elapsed));
+                    selected, metrics, interpretation, model, modelDigest, parentDigest, digests, started, elapsed));
             job.finish(new JobResult(JobStatus.SUCCEEDED, "results in " + out, out, metrics, elapsed));
         } catch (SpecException e) {
             job.finish(failure(JobStatus.FAILED, e.getMessage(), spec, started));
@@ -222,6 +232,14 @@ final class PipelineRun implements Runnable {
         if (schema.task() == TaskType.MULTICLASS && schema.outputs().size() < 2) {
             problems.add("every record has the class '" + schema.outputs().get(0) + "': a classifier needs examples of at least "
                     + "two classes (files of positives only, such as DeepBind's *_AC.seq.gz, need generated negatives)");
+        }
+        if (job.spec().transferFrom().isEmpty()) {
+            for (Trial trial : plan.trials) {
+                if (!trial.assignment().isEmpty()) {
+                    plan.family.service().check(schema, trial.hyperParameters())
+                            .forEach(p -> problems.add("search trial " + trial.number() + " (" + trial.describe() + "): " + p));
+                }
+            }
         }
         for (Plan.Bound<Evaluator> e : plan.evaluators) {
             if (!e.service().tasks().contains(schema.task())) {
@@ -267,8 +285,100 @@ final class PipelineRun implements Runnable {
         };
     }
 
-    private TrainingListener listener() {
-        int epochs = job.spec().training().epochs();
+    /**
+     * Scores every trial on the validation split or on k folds of the training and validation splits pooled,
+     * transforms fitted per fold on its training part. Emits a {@code selection} event per fold and trial.
+     */
+    private ModelSelection.Outcome select(Plan plan, DatasetSchema schema, Dataset train, Dataset validation,
+                                          Cancellation cancellation) {
+        PipelineSpec spec = job.spec();
+        String metric = spec.hyperParameterSearch().map(SearchSpec::metric).orElse(spec.training().earlyStopping().metric());
+        List<Fold> folds = Fold.of(train, validation, spec.split(), spec.seed(), fold -> {
+            if (!spec.transform().equals(Standardizer.KEY)) {
+                return fold;
+            }
+            Standardizer standardizer = Standardizer.fit(fold.train());
+            return new Fold(fold.number(), standardizer.apply(fold.train()), standardizer.apply(fold.validation()));
+        });
+        int trials = plan.trials.size();
+        int units = trials * folds.size();
+        phase("selection", String.format("model selection: %d trial%s x %s, scored by validation %s", trials, trials == 1 ? "" : "s",
+                folds.size() == 1 && folds.get(0).number() == 0 ? "the validation split" : folds.size() + " folds", metric));
+        ModelSelection.Progress progress = new ModelSelection.Progress() {
+            private int done;
+
+            @Override
+            public void onBatch(Trial trial, Fold fold, int epoch, int batch, int batches) {
+                int epochs = trial.options().epochs();
+                double fraction = (done + (epoch - 1 + batch / (double) batches) / epochs) / units;
+                job.emit(new JobEvent(job.id(), JobStatus.RUNNING, "training", "epoch " + epoch + "/" + epochs + " (trial "
+                        + trial.number() + "/" + trials + (fold.number() > 0 ? ", fold " + fold.number() + "/" + folds.size() : "") + ")",
+                        fraction, null));
+            }
+
+            @Override
+            public void onFold(Trial trial, ModelSelection.FoldScore score) {
+                done++;
+                if (score.fold() > 0) {
+                    job.emit(new JobEvent(job.id(), JobStatus.RUNNING, "selection", String.format(java.util.Locale.ROOT,
+                            "trial %d/%d fold %d/%d: validation %s %.4g (%d epochs, %.1f s)", trial.number(), trials, score.fold(),
+                            folds.size(), metric, score.score(), score.epochs(), score.seconds()), done / (double) units, null));
+                }
+            }
+
+            @Override
+            public void onTrial(ModelSelection.TrialScore score) {
+                String spread = score.folds().size() > 1 ? String.format(java.util.Locale.ROOT, " +- %.2g", score.sd()) : "";
+                job.emit(new JobEvent(job.id(), JobStatus.RUNNING, "selection", String.format(java.util.Locale.ROOT,
+                        "trial %d/%d (%s): validation %s %.4g%s (%.1f s)", score.trial().number(), trials, score.trial().describe(),
+                        metric, score.mean(), spread, score.seconds()), done / (double) units, null));
+            }
+        };
+        ModelSelection.Models models = (trial, data) -> {
+            try {
+                return newModel(plan, schema, trial.hyperParameters(), trial.options(),
+                        trial.options().classWeights() ? ClassWeights.inverseFrequency(data) : null, false).model();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        return new ModelSelection(trainer, validationScorer(plan), metric, spec.seed()).run(plan.trials, folds, models, progress, cancellation);
+    }
+
+    /** A new model, or one fine-tuned from the spec's saved parent (whose hyper-parameters it then has). */
+    private record NewModel(Model model, Parameters hyperParameters, String parentDigest) {
+    }
+
+    private NewModel newModel(Plan plan, DatasetSchema schema, Parameters hyperParameters, TrainingOptions options, float[] weights,
+                              boolean announce) throws IOException {
+        PipelineSpec spec = job.spec();
+        if (spec.transferFrom().isEmpty()) {
+            return new NewModel(plan.family.service().create(new ModelRequest(schema, hyperParameters, options, weights, spec.seed())),
+                    hyperParameters, null);
+        }
+        TransferSpec transfer = spec.transferFrom().get();
+        try (LoadedModel parent = store.load(transfer.parent())) {
+            if (!parent.card().family().equals(spec.model().name())) {
+                throw new Stop(JobStatus.FAILED, "model.from: " + transfer.parent() + " holds a '" + parent.card().family()
+                        + "' model, the spec's family is '" + spec.model().name() + "'");
+            }
+            Parameters inherited;
+            try {
+                inherited = plan.family.service().hyperParameters().validate(parent.card().hyperParameters(), spec.baseDirectory());
+            } catch (org.genomod.api.param.ParameterException e) {
+                throw new Stop(JobStatus.FAILED, "model.from: " + transfer.parent() + " has hyper-parameters this family rejects: "
+                        + String.join("; ", e.problems()));
+            }
+            if (announce) {
+                phase("training", "starting from " + transfer.parent() + " (sha256 " + parent.digest() + ")");
+            }
+            Model model = plan.family.service().transfer(parent.model(),
+                    new ModelRequest(schema, inherited, options, weights, spec.seed()), transfer.transfer());
+            return new NewModel(model, inherited, parent.digest());
+        }
+    }
+
+    private TrainingListener listener(int epochs) {
         return new TrainingListener() {
             @Override
             public void onBatch(int epoch, int batch, int batches) {

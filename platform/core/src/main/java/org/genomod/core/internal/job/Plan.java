@@ -19,6 +19,8 @@ import org.genomod.core.internal.registry.Lease;
 import org.genomod.core.internal.registry.PluginKinds;
 import org.genomod.core.internal.registry.PluginRegistry;
 import org.genomod.core.internal.registry.PluginRegistry.Kind;
+import org.genomod.core.internal.selection.Trial;
+import org.genomod.core.internal.selection.Trials;
 import org.genomod.core.internal.spec.DataInputs;
 import org.osgi.framework.ServiceReference;
 
@@ -51,16 +53,19 @@ final class Plan implements AutoCloseable {
     final Bound<ModelFamily> family;
     final List<Bound<Evaluator>> evaluators;
     final List<Bound<Interpreter>> interpreters;
+    /** The configurations model selection tries, validated; empty when the spec selects nothing. */
+    final List<Trial> trials;
     private final List<Lease<?>> leases;
 
     private Plan(List<Input> inputs, Bound<ModelFamily> family, List<Bound<Evaluator>> evaluators,
-                 List<Bound<Interpreter>> interpreters, List<Lease<?>> leases) {
+                 List<Bound<Interpreter>> interpreters, List<Trial> trials, List<Lease<?>> leases) {
         this.inputs = List.copyOf(inputs);
         this.reader = inputs.get(0).reader();
         this.testReader = inputs.get(0).test();
         this.family = family;
         this.evaluators = evaluators;
         this.interpreters = interpreters;
+        this.trials = List.copyOf(trials);
         this.leases = leases;
     }
 
@@ -78,6 +83,8 @@ final class Plan implements AutoCloseable {
             for (PluginRef ref : spec.interpreters()) {
                 interpreters.add(bind(registry, PluginKinds.INTERPRETER, ref, "interpret." + ref.name(), spec.baseDirectory(), leases, problems, Interpreter::parameters));
             }
+            List<Trial> trials = family != null && spec.selectsModel()
+                    ? Trials.of(spec, family.service().hyperParameters(), family.parameters(), problems) : List.of();
             spec.transferFrom().ifPresent(t -> {
                 if (!Files.isRegularFile(t.parent().resolve(org.genomod.api.store.ModelStore.CARD))) {
                     problems.add("model.from: no saved model at " + t.parent() + " (no " + org.genomod.api.store.ModelStore.CARD + ")");
@@ -87,7 +94,7 @@ final class Plan implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new SpecException(spec.origin(), problems);
             }
-            return new Plan(inputs, family, evaluators, interpreters, leases);
+            return new Plan(inputs, family, evaluators, interpreters, trials, leases);
         } catch (SpecException | RuntimeException e) {
             leases.forEach(Lease::close);
             throw e;

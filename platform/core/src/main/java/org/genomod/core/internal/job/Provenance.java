@@ -38,7 +38,7 @@ final class Provenance {
     }
 
     Map<String, Object> metricsDocument(RunningJob job, PipelineSpec spec, Plan plan, Dataset dataset, Splits splits,
-                                        TrainingResult training, Map<String, Metrics> metrics,
+                                        TrainingResult training, Map<String, Object> selection, Map<String, Metrics> metrics,
                                         Map<String, Object> interpretation, Model model, String modelDigest, String parentDigest,
                                         InputDigests digests, Instant started, Duration elapsed) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -90,6 +90,9 @@ final class Provenance {
         }
         train.put("history", history);
         doc.put("training", train);
+        if (!selection.isEmpty()) {
+            doc.put("selection", selection);
+        }
 
         Map<String, Object> saved = new LinkedHashMap<>(Map.of("family", plan.family.lease().describe(), "parameters", model.parameterCount(),
                 "directory", "model", "manifest_sha256", modelDigest));

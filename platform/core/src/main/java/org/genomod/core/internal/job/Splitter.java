@@ -24,19 +24,7 @@ public final class Splitter {
     }
 
     static Splits random(Dataset dataset, List<Double> fractions, long seed) {
-        TreeMap<Integer, List<Integer>> strata = new TreeMap<>();
-        int k = dataset.schema().labelSize();
-        TaskType task = dataset.schema().task();
-        boolean stratify = dataset.labelled() && (task == TaskType.BINARY || task == TaskType.MULTICLASS);
-        float[] label = new float[k];
-        for (int i = 0; i < dataset.size(); i++) {
-            int stratum = 0;
-            if (stratify) {
-                dataset.labels(i, label, 0);
-                stratum = task == TaskType.BINARY ? (label[0] >= 0.5f ? 1 : 0) : argmax(label);
-            }
-            strata.computeIfAbsent(stratum, s -> new ArrayList<>()).add(i);
-        }
+        TreeMap<Integer, List<Integer>> strata = strata(dataset);
         Random random = new Random(seed);
         List<Integer> train = new ArrayList<>();
         List<Integer> validation = new ArrayList<>();
@@ -51,6 +39,77 @@ public final class Splitter {
             test.addAll(members.subList(nTrain + nValidation, n));
         }
         return new Splits(dataset.select(sorted(train)), dataset.select(sorted(validation)), dataset.select(sorted(test)));
+    }
+
+    /** Examples by class for classification (so every part keeps the class balance), else one stratum. */
+    private static TreeMap<Integer, List<Integer>> strata(Dataset dataset) {
+        TreeMap<Integer, List<Integer>> strata = new TreeMap<>();
+        TaskType task = dataset.schema().task();
+        boolean stratify = dataset.labelled() && (task == TaskType.BINARY || task == TaskType.MULTICLASS);
+        float[] label = new float[dataset.schema().labelSize()];
+        for (int i = 0; i < dataset.size(); i++) {
+            int stratum = 0;
+            if (stratify) {
+                dataset.labels(i, label, 0);
+                stratum = task == TaskType.BINARY ? (label[0] >= 0.5f ? 1 : 0) : argmax(label);
+            }
+            strata.computeIfAbsent(stratum, s -> new ArrayList<>()).add(i);
+        }
+        return strata;
+    }
+
+    /**
+     * The validation indices of each of {@code spec.folds()} cross-validation folds over {@code pool} (the
+     * examples outside the test set); together they partition it. {@code random} splits deal each class's
+     * shuffled examples round the folds in turn; {@code groups} splits keep each group in one fold, filling
+     * the emptiest fold with the largest group left, so chromosomes never straddle training and validation.
+     */
+    public static List<int[]> folds(Dataset pool, SplitSpec spec, long seed) {
+        int k = spec.folds();
+        if (k < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
+        }
+        List<List<Integer>> folds = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            folds.add(new ArrayList<>());
+        }
+        if (spec.method().equals("groups")) {
+            TreeMap<String, List<Integer>> groups = new TreeMap<>();
+            for (int i = 0; i < pool.size(); i++) {
+                groups.computeIfAbsent(String.valueOf(pool.group(i)), g -> new ArrayList<>()).add(i);
+            }
+            if (groups.size() < k) {
+                throw new IllegalArgumentException("data.split.folds is " + k + " but the examples outside the test set fall in "
+                        + groups.size() + " group" + (groups.size() == 1 ? "" : "s") + " (" + String.join(", ", groups.keySet())
+                        + "): each fold needs a whole group");
+            }
+            List<List<Integer>> bySize = new ArrayList<>(groups.values());
+            bySize.sort((a, b) -> Integer.compare(b.size(), a.size())); // stable: equal sizes keep name order
+            for (List<Integer> members : bySize) {
+                List<Integer> emptiest = folds.get(0);
+                for (List<Integer> fold : folds) {
+                    if (fold.size() < emptiest.size()) {
+                        emptiest = fold;
+                    }
+                }
+                emptiest.addAll(members);
+            }
+        } else {
+            if (pool.size() < k) {
+                throw new IllegalArgumentException("data.split.folds is " + k + " but only " + pool.size()
+                        + " examples lie outside the test set");
+            }
+            Random random = new Random(seed);
+            int next = 0;
+            for (List<Integer> members : strata(pool).values()) {
+                Collections.shuffle(members, random);
+                for (int i : members) {
+                    folds.get(next).add(i);
+                    next = (next + 1) % k; // continues across classes, so fold sizes differ by at most one
+                }
+            }
+        }
+        return folds.stream().map(Splitter::sorted).toList();
     }
 
     static Splits byGroups(Dataset dataset, SplitSpec spec) {

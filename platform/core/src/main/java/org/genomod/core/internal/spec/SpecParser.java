@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.genomod.api.job.PipelineSpec;
 import org.genomod.api.job.PluginRef;
+import org.genomod.api.job.SearchSpec;
 import org.genomod.api.job.SpecException;
 import org.genomod.api.job.SplitSpec;
 import org.genomod.api.job.TransferSpec;
@@ -36,7 +37,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * so a spec can point at data that lives in different places on different machines.
  */
 public final class SpecParser {
-    private static final Set<String> SECTIONS = Set.of("name", "seed", "data", "model", "training", "evaluate", "interpret", "output");
+    private static final Set<String> SECTIONS = Set.of("name", "seed", "data", "model", "training", "search", "evaluate", "interpret", "output");
     /** Feature transforms fitted on the training split (see PipelineSpec#transform). */
     static final List<String> TRANSFORMS = List.of("none", "standardize");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
@@ -47,6 +48,7 @@ public final class SpecParser {
                     "train, validation and test fractions (random)", null, 0.0, 1.0))
             .optional("validation", ParameterType.STRING_LIST, null, "groups held out for validation (groups)")
             .optional("test", ParameterType.STRING_LIST, null, "groups held out for test (groups)")
+            .integer("folds", 0, 0, 1000, "k-fold cross-validation over the non-test examples during model selection; 0 for none")
             .build();
 
     static final ParameterSchema LR_SCHEDULE = ParameterSchema.builder()
@@ -56,7 +58,8 @@ public final class SpecParser {
             .integer("every", 10, 1, 100_000, "epochs between steps (step)")
             .build();
 
-    static final ParameterSchema TRAINING = ParameterSchema.builder()
+    /** The platform's training options; public so a search can validate the values it tries. */
+    public static final ParameterSchema TRAINING = ParameterSchema.builder()
             .integer("epochs", 20, 1, 100_000, "maximum passes over the training split")
             .integer("batch_size", 64, 1, 1 << 20, "examples per optimisation step")
             .choice("optimizer", "adam", TrainingOptions.OPTIMIZERS, "optimiser")
@@ -128,6 +131,13 @@ public final class SpecParser {
         TransferSpec transfer = transfer(model, family, baseDirectory, problems);
 
         TrainingOptions training = training(section(spec, "training", false, problems), baseDirectory, problems);
+        SearchSpec search = spec.containsKey("search")
+                ? SearchParser.parse(section(spec, "search", false, problems), seed, training, transfer != null, problems)
+                : null;
+        if (search != null && !split.crossValidated() && !hasValidation(split)) {
+            problems.add("search scores each trial on validation data, but data.split leaves none: give it a validation "
+                    + (split.method().equals("groups") ? "group list" : "fraction") + " or folds");
+        }
         List<PluginRef> evaluators = pluginList(spec.get("evaluate"), "evaluate", "evaluator", problems);
         List<PluginRef> interpreters = pluginList(spec.get("interpret"), "interpret", "interpreter", problems);
 
@@ -143,7 +153,7 @@ public final class SpecParser {
             throw new SpecException(origin, problems);
         }
         return new PipelineSpec(name, source, baseDirectory, reader, split, transform, family, training, evaluators, interpreters,
-                output, seed, raw, testData, transfer);
+                output, seed, raw, testData, transfer, search);
     }
 
     /**
@@ -209,6 +219,11 @@ public final class SpecParser {
         return DataInputs.withTestOverrides(reader, overrides, problems);
     }
 
+    private static boolean hasValidation(SplitSpec split) {
+        return split.method().equals("groups") ? !split.validationGroups().isEmpty()
+                : split.fractions().size() > 1 && split.fractions().get(1) > 0;
+    }
+
     private static SplitSpec split(Object value, Path base, boolean independentTest, List<String> problems) {
         Map<String, Object> raw = value == null ? Map.of() : asMap(value, "data.split", problems);
         if (independentTest && !raw.containsKey("fractions")) {
@@ -221,8 +236,13 @@ public final class SpecParser {
             if (independentTest && fractions.size() == 2) {
                 fractions = List.of(fractions.get(0), fractions.get(1), 0.0); // data.test is the test set
             }
+            int folds = p.integer("folds");
+            if (folds == 1) {
+                problems.add("data.split.folds must be 0 (no cross-validation) or at least 2, got 1");
+                folds = 0;
+            }
             SplitSpec split = new SplitSpec(p.string("method"), fractions,
-                    p.has("validation") ? p.strings("validation") : null, p.has("test") ? p.strings("test") : null);
+                    p.has("validation") ? p.strings("validation") : null, p.has("test") ? p.strings("test") : null, folds);
             if (split.method().equals("random")) {
                 double sum = split.fractions().stream().mapToDouble(Double::doubleValue).sum();
                 boolean valid = split.fractions().size() == 3 && Math.abs(sum - 1) <= 1e-6 && split.fractions().get(0) > 0;

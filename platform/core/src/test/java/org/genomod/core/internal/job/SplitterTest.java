@@ -1,5 +1,7 @@
 package org.genomod.core.internal.job;
 
+import static org.genomod.core.internal.Fixtures.groups;
+import static org.genomod.core.internal.Fixtures.positiveRate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,23 +54,5 @@ class SplitterTest {
 
     private static List<String> ids(Dataset d) {
         return java.util.stream.IntStream.range(0, d.size()).mapToObj(d::id).toList();
-    }
-
-    private static Set<String> groups(Dataset d) {
-        Set<String> g = new HashSet<>();
-        for (int i = 0; i < d.size(); i++) {
-            g.add(d.group(i));
-        }
-        return g;
-    }
-
-    private static double positiveRate(Dataset d) {
-        float[] label = new float[1];
-        int positives = 0;
-        for (int i = 0; i < d.size(); i++) {
-            d.labels(i, label, 0);
-            positives += label[0] > 0.5 ? 1 : 0;
-        }
-        return positives / (double) d.size();
     }
 }

@@ -75,7 +75,7 @@ class SpecParserTest {
                 seed: abc
                 """));
         List<String> p = e.problems();
-        assertTrue(p.contains("unknown section 'outptu' (known: data, evaluate, interpret, model, name, output, seed, training)"), p.toString());
+        assertTrue(p.contains("unknown section 'outptu' (known: data, evaluate, interpret, model, name, output, search, seed, training)"), p.toString());
         assertTrue(p.contains("seed must be an integer, got 'abc'"), p.toString());
         assertTrue(p.contains("data.reader is required: the name of the reader plugin to use"), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.startsWith("data.split.fractions must be three numbers")), p.toString());
@@ -273,5 +273,98 @@ class SpecParserTest {
         assertEquals(List.of(), problems);
         assertEquals(new DataInputs.Input("genotypes", new org.genomod.api.job.PluginRef("plink", null, Map.of("max_snps", 10))), inputs.get(0));
         assertEquals(further.get(0), inputs.get(1));
+    }
+
+    @Test
+    void readsASearchAndCrossValidation() throws Exception {
+        PipelineSpec spec = parse("""
+                data: {reader: fasta, path: a.fa, split: {method: random, fractions: [0.8, 0.1, 0.1], folds: 5}}
+                model: {family: dense, hidden: [32]}
+                training: {early_stopping: {metric: auroc, patience: 3}}
+                search:
+                  method: random
+                  trials: 6
+                  seed: 9
+                  parameters:
+                    model.hidden: [[64], [128, 64]]
+                    training.learning_rate: {log_uniform: [0.0001, 0.01]}
+                """);
+        assertEquals(5, spec.split().folds());
+        assertTrue(spec.selectsModel());
+        org.genomod.api.job.SearchSpec search = spec.hyperParameterSearch().orElseThrow();
+        assertEquals("random", search.method());
+        assertEquals(6, search.trials());
+        assertEquals(9, search.seed());
+        assertEquals("auroc", search.metric(), "the early-stopping metric by default");
+        assertEquals(List.of("model.hidden", "training.learning_rate"), search.dimensions().stream().map(d -> d.key()).toList());
+        assertEquals(List.of(List.of(64), List.of(128, 64)), search.dimensions().get(0).values());
+        assertEquals("log_uniform", search.dimensions().get(1).distribution());
+        assertEquals(1e-2, search.dimensions().get(1).high());
+
+        PipelineSpec grid = parse("""
+                data: {reader: fasta, path: a.fa}
+                model: {family: dense}
+                search: {metric: loss, parameters: {training.batch_size: [16, 32, 64], model.dropout: [0, 0.5]}}
+                """);
+        assertEquals("grid", grid.hyperParameterSearch().orElseThrow().method());
+        assertEquals(6, grid.hyperParameterSearch().orElseThrow().trials());
+        assertEquals(42, grid.hyperParameterSearch().orElseThrow().seed());
+        assertFalse(parse("data: {reader: fasta, path: a.fa}\nmodel: {family: cnn}\n").selectsModel());
+        assertTrue(parse("data: {reader: fasta, path: a.fa, split: {folds: 3}}\nmodel: {family: cnn}\n").selectsModel());
+    }
+
+    @Test
+    void badSearchKeysAreRejectedNamingTheKey() {
+        List<String> p = assertThrows(SpecException.class, () -> parse("""
+                data: {reader: fasta, path: a.fa, split: {folds: 1}}
+                model: {family: dense}
+                search:
+                  method: grid
+                  parameters:
+                    hidden: [64]
+                    data.path: [a, b]
+                    training.early_stopping: [{patience: 2}]
+                    training.learning_rate: [0.01, 20]
+                    training.optimizer: [adam, adagrad]
+                    training.batch_size: {log_uniform: [8, 64]}
+                    model.dropout: 0.5
+                """)).problems();
+        assertEquals(List.of(
+                "data.split.folds must be 0 (no cross-validation) or at least 2, got 1",
+                "search.parameters.hidden: searched keys are model.<hyper-parameter> or training.<option>, e.g. model.dropout",
+                "search.parameters.data.path: searched keys are model.<hyper-parameter> or training.<option>, e.g. model.dropout",
+                "search.parameters.training.early_stopping: training.early_stopping cannot be searched (searchable: training.epochs, "
+                        + "training.batch_size, training.optimizer, training.learning_rate, training.gradient_clip, training.class_weights)",
+                "search.parameters.training.learning_rate: value 20: parameter 'learning_rate' must be a number in [1.0E-12, 10], got 20",
+                "search.parameters.training.optimizer: value adagrad: parameter 'optimizer' must be one of adam, sgd, nesterovs, rmsprop, got 'adagrad'",
+                "search.parameters.training.batch_size: method grid needs a list of values; ranges are drawn from by method random",
+                "search.parameters.model.dropout must be a list of values to try, e.g. [0.001, 0.01], or a range such as "
+                        + "{log_uniform: [0.0001, 0.01]}, got '0.5'"), p);
+    }
+
+    @Test
+    void aSearchNeedsValidationDataAndRandomNeedsTrials() {
+        List<String> p = assertThrows(SpecException.class, () -> parse("""
+                data: {reader: fasta, path: a.fa, split: {fractions: [0.9, 0, 0.1]}}
+                model: {family: dense}
+                search: {method: random, parameters: {training.learning_rate: {log_uniform: [0, 0.1]}}}
+                """)).problems();
+        assertEquals(List.of(
+                "search.parameters.training.learning_rate: log_uniform needs low <= high, both positive, got [0, 0.1]",
+                "search.trials is required for method random: the number of configurations to draw"), p);
+        p = assertThrows(SpecException.class, () -> parse("""
+                data: {reader: fasta, path: a.fa, split: {fractions: [0.9, 0, 0.1]}}
+                model: {family: dense}
+                search: {parameters: {training.learning_rate: [0.1, 0.01]}}
+                """)).problems();
+        assertEquals(List.of("search scores each trial on validation data, but data.split leaves none: give it a validation "
+                + "fraction or folds"), p);
+        p = assertThrows(SpecException.class, () -> parse("""
+                data: {reader: fasta, path: a.fa}
+                model: {family: dense, from: ../parent}
+                search: {parameters: {model.dropout: [0.1, 0.2]}}
+                """)).problems();
+        assertEquals(List.of("search.parameters.model.dropout: model.from takes the architecture of the saved model, so only "
+                + "training options can be searched"), p);
     }
 }
