@@ -178,7 +178,7 @@ final class PipelineRun implements Runnable {
                     plan.family.lease().bundleVersion().toString(),
                     new PluginRef(spec.reader().name(), null, readerParametersForPrediction(plan)),
                     schema, preprocessing, hyperParameters.asMap(), Provenance.training(options), digests.combined(), spec.seed(),
-                    Provenance.metrics(metrics), Instant.now().toString(), parentDigest, provenance.summary(spec, plan));
+                    Provenance.cardMetrics(metrics), Instant.now().toString(), parentDigest, provenance.summary(spec, plan));
             String modelDigest = store.save(model, card, out.resolve("model"));
             ResultWriter.writePredictions(out.resolve("predictions.tsv"), test);
 

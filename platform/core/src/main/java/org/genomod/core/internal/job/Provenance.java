@@ -151,6 +151,13 @@ final class Provenance {
     }
 
     /** Metrics as plain maps: scalars first, then a "details" entry. */
+    /** The test metrics for the model card: scalars only; curves and tables stay in metrics.json, beside the job. */
+    static Map<String, Object> cardMetrics(Map<String, Metrics> metrics) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        metrics.forEach((name, m) -> out.put(name, new LinkedHashMap<>(m.scalars())));
+        return out;
+    }
+
     static Map<String, Object> metrics(Map<String, Metrics> metrics) {
         Map<String, Object> out = new LinkedHashMap<>();
         metrics.forEach((name, m) -> {
