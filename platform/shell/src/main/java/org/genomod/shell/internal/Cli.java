@@ -63,6 +63,7 @@ public final class Cli implements Function<String[], Integer> {
                 .addSubcommand(new InspectCommand(context, console))
                 .addSubcommand(new EvaluateVcfCommand(context, console))
                 .addSubcommand(new EvaluateNetworkCommand(context, console))
+                .addSubcommand(new ScoreVariantsCommand(context, console))
                 .addSubcommand(new ShellCommand(console))
                 .addSubcommand(new CommandLine(new BenchCommand(jobs, console))
                         .addSubcommand(new IoBenchCommand(context, console))
