@@ -43,6 +43,7 @@ import org.genomod.api.train.TrainingOptions;
 import org.genomod.api.train.TrainingResult;
 import org.genomod.api.train.ValidationScorer;
 import org.genomod.core.internal.io.Json;
+import org.genomod.core.internal.report.ReportWriter;
 import org.genomod.core.internal.registry.Lease;
 import org.genomod.core.internal.registry.PluginRegistry;
 import org.genomod.core.internal.spec.DataInputs;
@@ -190,8 +191,10 @@ final class PipelineRun implements Runnable {
 
             Map<String, Object> interpretation = interpret(plan, model, heldOut.predicted(), out, cancellation);
             Duration elapsed = Duration.between(started, Instant.now());
-            Json.write(out.resolve("metrics.json"), provenance.metricsDocument(job, spec, plan, dataset, splits, training,
-                    selected, metrics, interpretation, model, modelDigest, parentDigest, digests, started, elapsed));
+            Map<String, Object> document = provenance.metricsDocument(job, spec, plan, dataset, splits, training,
+                    selected, metrics, interpretation, model, modelDigest, parentDigest, digests, started, elapsed);
+            ReportWriter.write(out.resolve("report.html"), document);
+            Json.write(out.resolve("metrics.json"), document); // last: its presence means the job completed
             job.finish(new JobResult(JobStatus.SUCCEEDED, "results in " + out, out, metrics, elapsed));
         } catch (SpecException e) {
             job.finish(failure(JobStatus.FAILED, e.getMessage(), spec, started));
