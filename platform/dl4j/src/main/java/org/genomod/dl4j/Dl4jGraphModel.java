@@ -11,6 +11,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.TaskType;
 import org.genomod.api.model.Batch;
+import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelState;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -30,9 +31,12 @@ import org.osgi.annotation.versioning.ProviderType;
  * loss, plus the L1/L2 penalty. A family weights its tasks in the output layers' loss functions, which
  * then weight both {@link #fit} and {@link #loss}. Class weights (as in {@link Dl4jModel#of}) are label
  * masks that weight {@link #fit} only, so validation losses compare across weightings.
+ *
+ * <p>{@link #inputGradients} differentiates with respect to an example's whole feature vector, each input's
+ * gradient in place at its offset, from a copy of the graph that shares its parameters ({@code GradientNetworks}).
  */
 @ProviderType
-public final class Dl4jGraphModel implements Model {
+public final class Dl4jGraphModel implements DifferentiableModel {
     /** The file {@link #save} writes: Deeplearning4j's model zip, without updater state. */
     public static final String NETWORK_FILE = Dl4jModel.NETWORK_FILE;
 
@@ -84,6 +88,8 @@ public final class Dl4jGraphModel implements Model {
     private final List<Input> inputs;
     private final List<Output> outputs;
     private final GraphArrays arrays;
+    /** Made on the first gradient request. */
+    private GradientGraph gradients;
     private boolean closed;
 
     private Dl4jGraphModel(ComputationGraph graph, DatasetSchema schema, List<Input> inputs, List<Output> outputs, float[] classWeights) {
@@ -184,6 +190,55 @@ public final class Dl4jGraphModel implements Model {
             out[o].close();
         }
         return predictions;
+    }
+
+    /**
+     * Gradients of output {@code output}'s score (log-odds, log-probability or value, as in
+     * {@link Dl4jModel#inputGradients}) with respect to the batch's features, in their stored order; features
+     * no graph input reads get 0. The gradient copy's forward pass runs in training mode, which without
+     * dropout (removed) and batch normalisation (refused) computes what inference does.
+     *
+     * @throws UnsupportedOperationException for graphs with batch normalisation
+     */
+    @Override
+    public float[] inputGradients(Batch batch, int output) {
+        requireOpen();
+        Objects.checkIndex(output, schema.labelSize());
+        NativeThreads.applyToCurrentThread();
+        if (gradients == null) {
+            gradients = GradientNetworks.copy(graph);
+        }
+        int size = batch.size();
+        INDArray[] selections = new INDArray[outputs.size()];
+        for (int o = 0; o < outputs.size(); o++) {
+            Output graphOutput = outputs.get(o);
+            int column = output - graphOutput.first();
+            selections[o] = Selections.oneHot(size, graphOutput.count(), column < graphOutput.count() ? column : -1);
+        }
+        INDArray[] perInput = gradients.inputGradients(arrays.features(batch), selections);
+        float[] result = new float[size * schema.featureSize()];
+        for (int k = 0; k < inputs.size(); k++) {
+            if (perInput[k] != null) { // null when no output depends on the input
+                add(inputs.get(k), SequentialNetwork.toFloats(perInput[k]), size, result);
+            }
+        }
+        for (INDArray selection : selections) {
+            selection.close();
+        }
+        return result;
+    }
+
+    /** Adds one input's gradients, in its layout, to the examples' flat gradients at the input's offset. */
+    private void add(Input input, float[] arranged, int size, float[] result) {
+        int n = input.size();
+        float[] stored = new float[size * n];
+        input.layout().restore(arranged, size, input.shape(), stored);
+        for (int e = 0; e < size; e++) {
+            int to = e * schema.featureSize() + input.offset();
+            for (int j = 0; j < n; j++) {
+                result[to + j] += stored[e * n + j];
+            }
+        }
     }
 
     @Override

@@ -3,8 +3,11 @@ package org.genomod.dl4j;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
@@ -12,6 +15,7 @@ import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Batch;
+import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelRequest;
 import org.genomod.api.model.ModelState;
@@ -29,9 +33,12 @@ import org.osgi.annotation.versioning.ProviderType;
  * outputs, plus the L1/L2 penalty when the network has one (as Keras reports it). Class weights
  * (see {@link #of}) weight the loss {@link #fit} optimises and reports; {@link #loss} stays unweighted,
  * so validation losses compare across weightings.
+ *
+ * <p>Input gradients ({@link #inputGradients}) come from a copy of the network that shares its parameters
+ * but has no dropout and scores in place of the loss: see {@code GradientNetworks}.
  */
 @ProviderType
-public final class Dl4jModel implements Model {
+public final class Dl4jModel implements DifferentiableModel {
     /** The file {@link #save} writes: Deeplearning4j's model zip, without updater state. */
     public static final String NETWORK_FILE = "network.zip";
 
@@ -60,6 +67,19 @@ public final class Dl4jModel implements Model {
      */
     public static Dl4jModel of(MultiLayerNetwork network, DatasetSchema schema, InputLayout layout, float[] classWeights) {
         return new Dl4jModel(new SequentialNetwork(Objects.requireNonNull(network, "network")), schema, layout, classWeights);
+    }
+
+    /**
+     * {@link #of(MultiLayerNetwork, DatasetSchema, InputLayout, float[])} for a network of a subclass of
+     * {@link MultiLayerNetwork}.
+     *
+     * @param networkClass makes a network of {@code network}'s class from a configuration, as its constructor
+     *                     does; input gradients are computed on such a network
+     */
+    public static Dl4jModel of(MultiLayerNetwork network, Function<MultiLayerConfiguration, MultiLayerNetwork> networkClass,
+                               DatasetSchema schema, InputLayout layout, float[] classWeights) {
+        return new Dl4jModel(new SequentialNetwork(Objects.requireNonNull(network, "network"), networkClass), schema, layout,
+                classWeights);
     }
 
     /** Loads what {@link #save} wrote into {@code directory}; the loaded model has no class weights. */
@@ -128,6 +148,47 @@ public final class Dl4jModel implements Model {
 
     public InputLayout layout() {
         return layout;
+    }
+
+    /** The wrapped network, for families that inspect it (its first layers' filters, say); not to be closed. */
+    public MultiLayerNetwork multiLayerNetwork() {
+        requireOpen();
+        return ((SequentialNetwork) network).multiLayerNetwork();
+    }
+
+    /**
+     * The output of network layer {@code layer} (from 0) for the batch in inference mode, flattened row-major in
+     * Deeplearning4j's layout for that layer ({@code [size, channels, positions]} for convolutions).
+     */
+    public float[] layerOutput(Batch batch, int layer) {
+        requireOpen();
+        NativeThreads.applyToCurrentThread();
+        MultiLayerNetwork layers = multiLayerNetwork();
+        Objects.checkIndex(layer, layers.getnLayers());
+        List<INDArray> activations = layers.feedForwardToLayer(layer, arrays.features(batch), false);
+        return SequentialNetwork.toFloats(activations.get(layer + 1)); // detached arrays, left to the garbage collector
+    }
+
+    /**
+     * Gradients of output {@code output}'s score with respect to the batch's features, in their stored order:
+     * d(log-odds) for sigmoid outputs, d(log-probability) for a softmax, d(value) for regression. Inference mode
+     * (no dropout); class weights and losses play no part.
+     *
+     * @throws UnsupportedOperationException for networks with batch normalisation
+     */
+    @Override
+    public float[] inputGradients(Batch batch, int output) {
+        requireOpen();
+        Objects.checkIndex(output, schema.labelSize());
+        NativeThreads.applyToCurrentThread();
+        INDArray features = arrays.features(batch);
+        float[] arranged;
+        try (INDArray selection = Selections.oneHot(batch.size(), schema.labelSize(), output)) {
+            arranged = network.inputGradients(features, selection);
+        }
+        float[] gradients = new float[batch.size() * schema.featureSize()];
+        layout.restore(arranged, batch.size(), schema.featureShape(), gradients);
+        return gradients;
     }
 
     @Override

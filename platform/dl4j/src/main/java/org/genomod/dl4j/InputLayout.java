@@ -59,8 +59,17 @@ public enum InputLayout {
      * caller copies the result into the input array in one go.
      */
     void arrange(float[] source, int examples, List<Integer> featureShape, float[] dest) {
+        transpose(source, examples, featureShape, dest, true);
+    }
+
+    /** The inverse of {@link #arrange}: {@code arranged} in this layout's order back to row-major {@code featureShape}. */
+    void restore(float[] arranged, int examples, List<Integer> featureShape, float[] dest) {
+        transpose(arranged, examples, featureShape, dest, false);
+    }
+
+    private void transpose(float[] from, int examples, List<Integer> featureShape, float[] to, boolean toLayout) {
         if (!rearranges()) {
-            System.arraycopy(source, 0, dest, 0, examples * size(featureShape));
+            System.arraycopy(from, 0, to, 0, examples * size(featureShape));
             return;
         }
         int length = length(featureShape);
@@ -68,9 +77,15 @@ public enum InputLayout {
         int exampleSize = length * channels;
         for (int base = 0; base < examples * exampleSize; base += exampleSize) {
             for (int c = 0; c < channels; c++) {
-                int to = base + c * length;
-                for (int position = 0, from = base + c; position < length; position++, from += channels) {
-                    dest[to + position] = source[from];
+                int channelRow = base + c * length;
+                if (toLayout) {
+                    for (int position = 0, stored = base + c; position < length; position++, stored += channels) {
+                        to[channelRow + position] = from[stored];
+                    }
+                } else {
+                    for (int position = 0, stored = base + c; position < length; position++, stored += channels) {
+                        to[stored] = from[channelRow + position];
+                    }
                 }
             }
         }

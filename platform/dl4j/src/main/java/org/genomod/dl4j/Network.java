@@ -20,6 +20,12 @@ interface Network {
     /** Inference-mode outputs, row-major {@code [examples, outputs]}, copied out of the network's workspace. */
     float[] output(INDArray features);
 
+    /**
+     * Gradients of the scores {@code selection} picks (one-hot rows over the outputs, see {@link ScoreLoss})
+     * with respect to {@code features}, in inference mode, in the features' layout.
+     */
+    float[] inputGradients(INDArray features, INDArray selection);
+
     /** The flattened parameters, a view into the network. */
     INDArray params();
 

@@ -2,6 +2,8 @@ package org.genomod.dl4j;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.function.Function;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -11,9 +13,18 @@ import org.nd4j.linalg.dataset.DataSet;
 /** A {@link MultiLayerNetwork}: a stack of layers. */
 final class SequentialNetwork implements Network {
     private final MultiLayerNetwork network;
+    private final Function<MultiLayerConfiguration, MultiLayerNetwork> networkClass;
+    /** Made on the first gradient request: see {@link GradientNetworks}. */
+    private MultiLayerNetwork gradients;
 
     SequentialNetwork(MultiLayerNetwork network) {
+        this(network, MultiLayerNetwork::new);
+    }
+
+    /** @param networkClass makes a network of {@code network}'s class, for the copy that computes input gradients */
+    SequentialNetwork(MultiLayerNetwork network, Function<MultiLayerConfiguration, MultiLayerNetwork> networkClass) {
         this.network = network;
+        this.networkClass = networkClass;
     }
 
     MultiLayerNetwork multiLayerNetwork() {
@@ -22,6 +33,18 @@ final class SequentialNetwork implements Network {
 
     static SequentialNetwork load(File file) throws IOException {
         return new SequentialNetwork(ModelSerializer.restoreMultiLayerNetwork(file, false));
+    }
+
+    @Override
+    public float[] inputGradients(INDArray features, INDArray selection) {
+        if (gradients == null) {
+            gradients = GradientNetworks.copy(network, networkClass);
+        }
+        // the forward pass of calculateGradients runs in inference mode; the copy has no dropout to backpropagate
+        INDArray gradient = gradients.calculateGradients(features, selection, null, null).getSecond();
+        float[] values = toFloats(gradient);
+        gradient.close();
+        return values;
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Batch;
+import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelState;
+import org.genomod.api.model.SequenceFilterModel;
 
 /**
  * A model that reads both strands (reverse-complement averaging): it trains on each sequence and on its
@@ -18,24 +20,29 @@ import org.genomod.api.model.ModelState;
  *
  * <p>With one-hot rows in the order A, C, G, T (or A, C, G, U) a base's complement is channel {@code 3 - c},
  * so the reverse complement of a flattened {@code [length, 4]} example is that example read backwards.
+ *
+ * <p>Input gradients are those of the score of the averaged prediction (its log-odds, log-probability or value),
+ * the reverse strand's gradients read backwards onto the forward strand's positions; filter activations are
+ * the forward strand's.
  */
-final class BothStrands implements Model {
+final class BothStrands implements DifferentiableModel, SequenceFilterModel {
     /** Encodings whose one-hot channels are complementary in reverse order. */
     static final Set<String> ENCODINGS = Set.of("dna-one-hot", "rna-one-hot");
 
-    private final Model strand;
+    private final FilterBankModel strand;
 
-    private BothStrands(Model strand) {
+    private BothStrands(FilterBankModel strand) {
         this.strand = strand;
     }
 
-    static Model wrap(Model model) {
+    static Model wrap(FilterBankModel model) {
         return new BothStrands(model);
     }
 
     /** The network that reads one strand, e.g. for transfer learning from this model. */
     static Model unwrap(Model model) {
-        return model instanceof BothStrands both ? both.strand : model;
+        Model strand = model instanceof BothStrands both ? both.strand : model;
+        return strand instanceof FilterBankModel filters ? filters.network() : strand;
     }
 
     /** Why {@code schema}'s examples cannot be read on both strands, if they cannot. */
@@ -98,6 +105,74 @@ final class BothStrands implements Model {
             forward[i] = (forward[i] + reverse[i]) / 2;
         }
         return forward;
+    }
+
+    @Override
+    public float[] inputGradients(Batch batch, int output) {
+        int f = featureSize();
+        int outputs = schema().labelSize();
+        Batch reversed = reverseComplement(batch, f);
+        float[] forward = strand.inputGradients(batch, output);
+        float[] reverse = strand.inputGradients(reversed, output);
+        float[] forwardPrediction = strand.predict(batch);
+        float[] reversePrediction = strand.predict(reversed);
+        for (int e = 0; e < batch.size(); e++) {
+            double pf = forwardPrediction[e * outputs + output];
+            double pr = reversePrediction[e * outputs + output];
+            double[] weights = strandWeights(pf, pr);
+            int from = e * f;
+            for (int j = 0; j < f; j++) {
+                // the reverse strand's feature f - 1 - j is the forward strand's feature j
+                forward[from + j] = (float) (weights[0] * forward[from + j] + weights[1] * reverse[from + f - 1 - j]);
+            }
+        }
+        return forward;
+    }
+
+    /**
+     * The weights of the forward and reverse strands' score gradients in the gradient of the averaged
+     * prediction's score, by the chain rule through P = (pf + pr) / 2: for log-odds (dp = p(1-p) ds)
+     * p(1-p) / 2P(1-P) each, for log-probabilities (dp = p ds) p / 2P each, for values 1/2 each.
+     * A prediction saturated in float falls back to halves, the gradient of the mean score.
+     */
+    private double[] strandWeights(double pf, double pr) {
+        double mean = (pf + pr) / 2;
+        double denominator;
+        double wf;
+        double wr;
+        switch (schema().task()) {
+            case BINARY, MULTILABEL -> {
+                wf = pf * (1 - pf);
+                wr = pr * (1 - pr);
+                denominator = 2 * mean * (1 - mean);
+            }
+            case MULTICLASS -> {
+                wf = pf;
+                wr = pr;
+                denominator = 2 * mean;
+            }
+            default -> {
+                wf = 1;
+                wr = 1;
+                denominator = 2;
+            }
+        }
+        return denominator > 0 ? new double[] {wf / denominator, wr / denominator} : new double[] {0.5, 0.5};
+    }
+
+    @Override
+    public int filterCount() {
+        return strand.filterCount();
+    }
+
+    @Override
+    public int filterWidth() {
+        return strand.filterWidth();
+    }
+
+    @Override
+    public float[] filterActivations(Batch batch) {
+        return strand.filterActivations(batch);
     }
 
     @Override

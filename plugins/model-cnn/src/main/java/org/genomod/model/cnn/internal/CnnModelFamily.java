@@ -66,7 +66,8 @@ public final class CnnModelFamily implements ModelFamily {
         return hyperParameters.string(CnnHyperParameters.STRANDS).equals(CnnHyperParameters.BOTH);
     }
 
-    private static Model strands(Model network, Parameters hyperParameters) {
-        return bothStrands(hyperParameters) ? BothStrands.wrap(network) : network;
+    private static Model strands(Dl4jModel network, Parameters hyperParameters) {
+        FilterBankModel strand = new FilterBankModel(network);
+        return bothStrands(hyperParameters) ? BothStrands.wrap(strand) : strand;
     }
 }

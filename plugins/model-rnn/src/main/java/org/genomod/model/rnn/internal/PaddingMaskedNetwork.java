@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.adapters.OutputAdapter;
 import org.nd4j.common.primitives.Pair;
@@ -72,6 +73,20 @@ final class PaddingMaskedNetwork extends MultiLayerNetwork {
                                         MemoryWorkspace outputWorkspace) {
         return super.output(input, train, featuresMask != null ? featuresMask : PaddingMask.of(input), labelsMask,
                 outputWorkspace);
+    }
+
+    /**
+     * Input gradients (on the copy {@code Dl4jModel} makes of this network's class) of unpadded batches. Deeplearning4j
+     * 1.0.0-M2.1's {@code calculateGradients} hands a feature mask on to the output layer, which then refuses it, so
+     * a padded batch, which predictions mask, is refused rather than differentiated unmasked.
+     */
+    @Override
+    public Pair<Gradient, INDArray> calculateGradients(INDArray features, INDArray labels, INDArray featuresMask, INDArray labelsMask) {
+        if (featuresMask == null && PaddingMask.of(features) != null) {
+            throw new UnsupportedOperationException("input gradients of padded (variable-length) sequences are not supported by "
+                    + "the rnn family; give sequences of one length");
+        }
+        return super.calculateGradients(features, labels, featuresMask, labelsMask);
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class RnnModelFamily implements ModelFamily {
         RnnArchitecture architecture = RnnHyperParameters.architecture(request.hyperParameters());
         return Dl4jModel.of(RnnNetworks.network(RnnNetworks.configuration(architecture, request.schema(), request.training(),
                         request.seed(), request.hyperParameters().string(RnnHyperParameters.LOSS)), architecture),
-                request.schema(), RnnNetworks.LAYOUT, request.classWeights());
+                RnnNetworks.networkClass(architecture), request.schema(), RnnNetworks.LAYOUT, request.classWeights());
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.genomod.model.rnn.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -131,6 +132,11 @@ final class RnnNetworks {
         return network;
     }
 
+    /** Makes networks of the class {@link #network} chooses, for {@link Dl4jModel}'s input-gradient copy. */
+    static Function<MultiLayerConfiguration, MultiLayerNetwork> networkClass(RnnArchitecture architecture) {
+        return architecture.masksPadding() ? PaddingMaskedNetwork::new : MultiLayerNetwork::new;
+    }
+
     /** Loads what {@link Dl4jModel#save} wrote, as the network class {@link #network} would have made. */
     static Model load(Path directory, DatasetSchema schema, RnnArchitecture architecture) throws IOException {
         if (!architecture.masksPadding()) {
@@ -144,7 +150,7 @@ final class RnnNetworks {
         try {
             MultiLayerNetwork network = new PaddingMaskedNetwork(saved.getLayerWiseConfigurations());
             network.init(saved.params(), true);
-            return Dl4jModel.of(network, schema, LAYOUT, null);
+            return Dl4jModel.of(network, PaddingMaskedNetwork::new, schema, LAYOUT, null);
         } finally {
             saved.close();
         }
