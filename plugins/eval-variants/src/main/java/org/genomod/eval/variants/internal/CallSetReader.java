@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.genomod.api.data.InputFormatException;
+import org.genomod.reader.support.genome.ContigAliases;
 
 /**
  * Reads one VCF into a {@link CallSet}: records decoded by htsjdk's {@link VCFCodec}, non-PASS records

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.genomod.api.data.InputFormatException;
+import org.genomod.reader.support.genome.ContigAliases;
+import org.genomod.reader.support.genome.Region;
 
 /**
  * Where variants are counted: inside the confident-region BED (0-based, half-open intervals) and inside
@@ -46,7 +48,7 @@ final class TargetRegions {
             if (contig == null) {
                 throw new IllegalArgumentException("region '" + regionText + "': " + aliases.explainMissing(parsed.contig()));
             }
-            region = new Region(contig, parsed.start(), parsed.end());
+            region = parsed.onContig(contig);
         }
         List<String> warnings = new ArrayList<>();
         return new TargetRegions(bedFile == null ? null : readBed(bedFile, aliases, warnings), region, warnings);
@@ -151,44 +153,5 @@ final class TargetRegions {
 
     List<String> warnings() {
         return warnings;
-    }
-
-    /** A region as samtools writes it: {@code chr20}, {@code chr20:10000000} or {@code chr20:10,000,000-10,010,000}, 1-based inclusive. */
-    record Region(String contig, long start, long end) {
-        static Region parse(String text) {
-            String s = text.strip();
-            int colon = s.lastIndexOf(':');
-            if (colon < 0) {
-                if (s.isEmpty()) {
-                    throw new IllegalArgumentException("region '" + text + "' names no contig");
-                }
-                return new Region(s, 1, Long.MAX_VALUE);
-            }
-            String contig = s.substring(0, colon);
-            String range = s.substring(colon + 1).replace(",", "");
-            int dash = range.indexOf('-');
-            long start = position(dash < 0 ? range : range.substring(0, dash), text);
-            long end = dash < 0 || dash == range.length() - 1 ? Long.MAX_VALUE : position(range.substring(dash + 1), text);
-            if (contig.isEmpty() || end < start) {
-                throw new IllegalArgumentException("region '" + text + "' is not contig, contig:start or contig:start-end with start <= end");
-            }
-            return new Region(contig, start, end);
-        }
-
-        private static long position(String digits, String text) {
-            try {
-                long p = Long.parseLong(digits);
-                if (p >= 1) {
-                    return p;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException("region '" + text + "' has '" + digits + "' where a 1-based position belongs");
-        }
-
-        boolean contains(String c, long position) {
-            return contig.equals(c) && position >= start && position <= end;
-        }
     }
 }

@@ -11,6 +11,7 @@ import org.genomod.api.eval.TruthEvaluator;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.ParameterType;
 import org.genomod.api.param.Parameters;
+import org.genomod.reader.support.genome.ContigAliases;
 import org.osgi.service.component.annotations.Component;
 
 /**

@@ -36,13 +36,4 @@ final class Bases {
     static boolean isAcgt(byte base) {
         return CODES[base & 0xff] != N;
     }
-
-    static void upperCase(byte[] bases) {
-        for (int i = 0; i < bases.length; i++) {
-            byte b = bases[i];
-            if (b >= 'a' && b <= 'z') {
-                bases[i] = (byte) (b - 32);
-            }
-        }
-    }
 }

@@ -2,6 +2,7 @@ package org.genomod.reader.alignments.internal;
 
 import java.util.Collection;
 import java.util.Optional;
+import org.genomod.reader.support.genome.ContigAliases;
 
 /**
  * The two common spellings of one chromosome: UCSC's {@code chr20}/{@code chrM} and Ensembl/1000
@@ -13,16 +14,7 @@ final class ContigNaming {
 
     /** The other spelling of {@code name}, when {@code names} holds it. */
     static Optional<String> otherSpelling(String name, Collection<String> names) {
-        String other;
-        if (name.equals("chrM")) {
-            other = "MT";
-        } else if (name.equals("MT")) {
-            other = "chrM";
-        } else if (name.startsWith("chr")) {
-            other = name.substring(3);
-        } else {
-            other = "chr" + name;
-        }
+        String other = ContigAliases.alias(name);
         return names.contains(other) ? Optional.of(other) : Optional.empty();
     }
 

@@ -1,41 +1,25 @@
 package org.genomod.reader.alignments.internal;
 
-import htsjdk.samtools.SAMException;
-import htsjdk.samtools.reference.FastaSequenceIndex;
-import htsjdk.samtools.reference.FastaSequenceIndexEntry;
-import htsjdk.samtools.reference.ReferenceSequenceFile;
 import htsjdk.samtools.reference.ReferenceSequenceFileFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.genomod.api.data.InputFormatException;
+import org.genomod.reader.support.genome.ReferenceSequence;
 
 /**
- * An indexed FASTA reference (plain, or bgzip with .fai and .gzi), read in chunks so that memory
- * stays bounded whatever the contig length. Bases are upper case; positions outside the contig read as N.
+ * The reference as the pileup walk reads it: one contig at a time, upper-case bases, N outside the
+ * contig, and read failures carried as {@link InputProblem} through htsjdk's callbacks.
  */
 final class Reference implements Closeable {
-    private static final int CHUNK = 1 << 16;
-    private static final int MARGIN = 1 << 10;
-
-    private final Path path;
-    private final ReferenceSequenceFile file;
-    private final Map<String, Long> lengths;
-
+    private final ReferenceSequence sequence;
     private String contig;
     private long contigLength;
-    private byte[] bases = new byte[0];
-    private long start = 1;
-    private long end = 0;
 
-    private Reference(Path path, ReferenceSequenceFile file, Map<String, Long> lengths) {
-        this.path = path;
-        this.file = file;
-        this.lengths = lengths;
+    private Reference(ReferenceSequence sequence) {
+        this.sequence = sequence;
     }
 
     static Reference open(Path fasta) throws InputFormatException {
@@ -45,44 +29,31 @@ final class Reference implements Closeable {
                     + "; create it with samtools faidx (bgzip the FASTA first if it is gzip-compressed)");
         }
         try {
-            Map<String, Long> lengths = new LinkedHashMap<>();
-            for (FastaSequenceIndexEntry entry : new FastaSequenceIndex(fai)) {
-                lengths.put(entry.getContig(), entry.getSize());
-            }
-            ReferenceSequenceFile file = ReferenceSequenceFileFactory.getReferenceSequenceFile(fasta, true, true);
-            if (!file.isIndexed()) {
-                file.close();
-                throw new InputFormatException(fasta, 0, "the reference cannot be read by position: a compressed FASTA must be"
-                        + " bgzip-compressed with a .gzi index (samtools faidx makes both .fai and .gzi)");
-            }
-            return new Reference(fasta, file, lengths);
-        } catch (SAMException | IOException e) {
+            return new Reference(ReferenceSequence.open(fasta));
+        } catch (InputFormatException e) {
+            throw e;
+        } catch (IOException e) {
             throw new InputFormatException(fasta, 0, "the reference or its index cannot be read: " + e.getMessage());
         }
     }
 
     Path path() {
-        return path;
+        return sequence.path();
     }
 
     Set<String> contigs() {
-        return lengths.keySet();
+        return sequence.contigs();
     }
 
     /** The contig's length, or -1 when the reference lacks it. */
     long length(String name) {
-        return lengths.getOrDefault(name, -1L);
+        return sequence.length(name);
     }
 
     /** Moves to a contig the reference has; later {@link #base} calls read it. */
     void select(String name) {
-        if (!name.equals(contig)) {
-            contig = name;
-            contigLength = length(name);
-            bases = new byte[0];
-            start = 1;
-            end = 0;
-        }
+        contig = name;
+        contigLength = length(name);
     }
 
     /** The upper-case base at a 1-based position of the selected contig; N outside it. */
@@ -90,37 +61,18 @@ final class Reference implements Closeable {
         if (position < 1 || position > contigLength) {
             return 'N';
         }
-        if (position < start || position > end) {
-            load(position, position);
+        try {
+            byte b = sequence.base(contig, position);
+            return b >= 'a' && b <= 'z' ? (byte) (b - 32) : b;
+        } catch (InputFormatException e) {
+            throw new InputProblem(e);
         }
-        return bases[(int) (position - start)];
     }
 
     /** Makes {@code [from, to]} resident, so that a window is read with one query. */
     void prefetch(long from, long to) {
-        long lo = Math.max(1, from);
-        long hi = Math.min(contigLength, to);
-        if (lo <= hi && (lo < start || hi > end)) {
-            load(lo, hi);
-        }
-    }
-
-    private void load(long lo, long hi) {
-        long from = Math.max(1, lo - MARGIN);
-        long to = Math.min(contigLength, Math.max(hi, lo + CHUNK));
         try {
-            byte[] read = file.getSubsequenceAt(contig, from, to).getBases();
-            if (read.length != to - from + 1) {
-                throw new InputFormatException(path, 0, "contig " + contig + " ends before position " + to
-                        + ", which its .fai index promises; re-index the reference with samtools faidx");
-            }
-            Bases.upperCase(read);
-            bases = read;
-            start = from;
-            end = to;
-        } catch (SAMException e) {
-            throw new InputProblem(new InputFormatException(path, 0,
-                    "reading " + contig + ":" + from + "-" + to + " failed: " + e.getMessage()));
+            sequence.prefetch(contig, from, to);
         } catch (InputFormatException e) {
             throw new InputProblem(e);
         }
@@ -128,6 +80,6 @@ final class Reference implements Closeable {
 
     @Override
     public void close() throws IOException {
-        file.close();
+        sequence.close();
     }
 }

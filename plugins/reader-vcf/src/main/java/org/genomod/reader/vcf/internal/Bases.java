@@ -59,9 +59,4 @@ final class Bases {
         }
         return '-';
     }
-
-    /** A character for messages: the base itself when printable, else its code point. */
-    static String show(byte b) {
-        return b >= 0x21 && b < 0x7f ? String.valueOf((char) b) : String.format("U+%04X", b & 0xff);
-    }
 }

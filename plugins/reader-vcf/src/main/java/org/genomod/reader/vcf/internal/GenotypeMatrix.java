@@ -75,7 +75,7 @@ final class GenotypeMatrix {
             if (columnIds.isEmpty()) {
                 throw new InputFormatException(path, 0, "has no variant allele to read" + (options.region() != null ? " in region "
                         + options.region() : "") + " (" + stream.records() + " records; skipped: " + skipped + ")"
-                        + (options.region() != null ? options.region().hint(stream.header()) : ""));
+                        + (options.region() != null ? VariantFiles.regionHint(options.region(), stream.header()) : ""));
             }
         }
         return build(names, table);

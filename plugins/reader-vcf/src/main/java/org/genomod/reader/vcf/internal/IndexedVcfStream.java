@@ -9,6 +9,7 @@ import htsjdk.variant.vcf.VCFHeader;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.genomod.api.data.InputFormatException;
+import org.genomod.reader.support.genome.Region;
 
 /**
  * The records of a bgzip VCF that overlap a region, found through its tabix index by htsjdk, so a small

@@ -1,16 +1,20 @@
 package org.genomod.reader.vcf.internal;
 
 import htsjdk.samtools.util.BlockCompressedInputStream;
+import htsjdk.variant.vcf.VCFContigHeaderLine;
+import htsjdk.variant.vcf.VCFHeader;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.genomod.api.data.InputFormatException;
+import org.genomod.reader.support.genome.Region;
 
 /**
  * Opens a variant file by what it contains: VCF text or BCF, plain, gzip or BGZF. Names are only
@@ -137,6 +141,21 @@ final class VariantFiles {
                     + "BCF 2.1 only (bcftools writes 2.2): convert it with bcftools view -Oz -o " + base + ".vcf.gz "
                     + file.getFileName() + " && bcftools index -t " + base + ".vcf.gz");
         }
+    }
+
+    /**
+     * Why a region may have found nothing, for the message when it did: its contig is not among those the
+     * header declares (perhaps under the other naming scheme). Empty when the header declares it or none.
+     */
+    static String regionHint(Region region, VCFHeader header) {
+        String contig = region.contig();
+        List<String> declared = header.getContigLines().stream().map(VCFContigHeaderLine::getID).toList();
+        if (declared.isEmpty() || declared.contains(contig)) {
+            return "";
+        }
+        String other = contig.regionMatches(true, 0, "chr", 0, 3) ? contig.substring(3) : "chr" + contig;
+        return declared.contains(other) ? "; the VCF names that contig '" + other + "'"
+                : "; the VCF header declares no contig '" + contig + "'";
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

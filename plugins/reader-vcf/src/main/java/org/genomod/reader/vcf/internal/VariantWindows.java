@@ -82,14 +82,14 @@ final class VariantWindows {
                 if (stream.records() % CANCELLATION_INTERVAL == 1 && context.cancellation().isCancelled()) {
                     throw new CancellationException("reading " + path + " was cancelled: " + context.cancellation().reason());
                 }
-                if (stream.regionApplied() || options.region() == null || options.region().overlaps(vc)) {
+                if (stream.regionApplied() || options.region() == null || options.region().overlaps(vc.getContig(), vc.getStart(), vc.getEnd())) {
                     add(vc, stream, reference);
                 }
             }
             if (ids.isEmpty()) {
                 throw new InputFormatException(path, 0, "has no variant allele to read" + (options.region() != null ? " in region "
                         + options.region() : "") + " (" + stream.records() + " records; skipped: " + skipped + ")"
-                        + (options.region() != null ? options.region().hint(stream.header()) : ""));
+                        + (options.region() != null ? VariantFiles.regionHint(options.region(), stream.header()) : ""));
             }
         }
         return build();

@@ -14,6 +14,7 @@ import org.genomod.api.param.Parameter;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.ParameterType;
 import org.genomod.api.param.Parameters;
+import org.genomod.reader.support.genome.Region;
 
 /**
  * The reader's parameters: their declaration and their validated, typed values. Parameters that

@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.data.InspectionReport;
+import org.genomod.reader.support.genome.Region;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

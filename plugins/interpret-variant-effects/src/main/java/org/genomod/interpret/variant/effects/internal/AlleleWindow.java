@@ -1,6 +1,7 @@
 package org.genomod.interpret.variant.effects.internal;
 
 import java.io.IOException;
+import org.genomod.reader.support.genome.ReferenceSequence;
 
 /**
  * The window of the model's length around one allele of a variant: the haplotype that puts the allele
@@ -29,7 +30,7 @@ final class AlleleWindow {
      * @param position  VCF POS: the first reference base the allele replaces
      * @param refLength how many reference bases it replaces (the length of REF)
      */
-    void write(ReferenceGenome reference, String contig, long position, int refLength, byte[] allele, byte[] dest)
+    void write(ReferenceSequence reference, String contig, long position, int refLength, byte[] allele, byte[] dest)
             throws IOException {
         int n = allele.length;
         if (n >= length) {

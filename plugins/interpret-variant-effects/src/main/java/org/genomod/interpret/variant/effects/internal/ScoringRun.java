@@ -19,6 +19,8 @@ import org.genomod.api.interpret.VariantScorer;
 import org.genomod.api.model.Batch;
 import org.genomod.api.model.Model;
 import org.genomod.api.train.Cancellation;
+import org.genomod.reader.support.genome.ContigAliases;
+import org.genomod.reader.support.genome.ReferenceSequence;
 
 /**
  * One scoring pass: streams the VCF, builds the REF window of each record and the window of each ALT
@@ -79,7 +81,7 @@ final class ScoringRun {
     Result run(Path vcf, Path reference, Path output) throws IOException {
         EffectWriter.Format.of(output); // a wrong name fails before any work
         try (VcfRecords records = VcfRecords.open(vcf);
-             ReferenceGenome genome = ReferenceGenome.open(reference);
+             ReferenceSequence genome = ReferenceSequence.open(reference, ReferenceSequence.Option.BUILD_MISSING_INDEX);
              EffectWriter writer = EffectWriter.open(output, input, records.header(), describe(reference))) {
             ContigAliases aliases = new ContigAliases(genome.contigs());
             long count = 0;
@@ -101,9 +103,9 @@ final class ScoringRun {
                 + ",reference=" + reference.getFileName() + ",outputs=" + String.join("|", input.outputs()) + ">";
     }
 
-    private void add(VariantContext vc, ContigAliases aliases, ReferenceGenome genome, EffectWriter writer, Path vcf, long line)
+    private void add(VariantContext vc, ContigAliases aliases, ReferenceSequence genome, EffectWriter writer, Path vcf, long line)
             throws IOException {
-        Optional<String> contig = aliases.resolve(vc.getContig());
+        Optional<String> contig = Optional.ofNullable(aliases.resolve(vc.getContig()));
         byte[] ref = vc.getReference().getBases();
         long start = vc.getStart();
         SkipReason recordReason = contig.isEmpty() ? SkipReason.CONTIG_NOT_IN_REFERENCE
@@ -141,7 +143,7 @@ final class ScoringRun {
      * Whether the VCF's REF differs from the reference at POS, letter case aside; an N on either side
      * agrees with any base (unsequenced reference, or a REF that does not say).
      */
-    private boolean disagrees(ReferenceGenome genome, String contig, long start, byte[] ref) throws IOException {
+    private boolean disagrees(ReferenceSequence genome, String contig, long start, byte[] ref) throws IOException {
         byte[] bases = ref.length <= referenceBases.length ? referenceBases : new byte[ref.length];
         genome.copy(contig, start, ref.length, bases, 0);
         for (int k = 0; k < ref.length; k++) {
@@ -155,7 +157,7 @@ final class ScoringRun {
     }
 
     /** Writes one allele's window as the next batch row; returns the row. */
-    private int encode(ReferenceGenome genome, String contig, long start, int refLength, byte[] allele) throws IOException {
+    private int encode(ReferenceSequence genome, String contig, long start, int refLength, byte[] allele) throws IOException {
         int size = input.featureSize();
         if ((rows + 1) * size > features.length) {
             features = Arrays.copyOf(features, (rows + 1) * size); // one record with more alleles than a batch holds

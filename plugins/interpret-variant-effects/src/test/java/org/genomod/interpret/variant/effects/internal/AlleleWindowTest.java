@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.genomod.reader.support.genome.ReferenceSequence;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AlleleWindowTest {
     @TempDir
     Path dir;
-    private ReferenceGenome genome;
+    private ReferenceSequence genome;
 
     @BeforeEach
     void open() throws IOException {
-        genome = ReferenceGenome.open(Fixtures.reference(dir));
+        genome = ReferenceSequence.open(Fixtures.reference(dir), ReferenceSequence.Option.BUILD_MISSING_INDEX);
     }
 
     @AfterEach
