@@ -82,8 +82,16 @@ public final class DefaultPredictionService implements PredictionService {
                         validate(reader, raw, primary ? input.toAbsolutePath().getParent() : modelDirectory, modelDirectory)));
             }
             Dataset data = JoinedDataset.read(readings, ReadContext.forPrediction(card.schema().outputs()));
-            checkFits(card.schema(), data.schema(), input);
-            Dataset prepared = Standardizer.fromCard(card.preprocessing()).map(s -> s.apply(data)).orElse(data);
+            Preprocessing preprocessing = Preprocessing.fromCard(card.preprocessing());
+            Dataset selected;
+            try {
+                selected = preprocessing.select(data);
+            } catch (IllegalArgumentException e) { // the selection was fitted on other features than these
+                throw new IOException(input + ": " + e.getMessage(), e);
+            }
+            // a card's schema is the selected one its model takes; its feature digests are those of the source
+            checkFits(card.schema(), selected.schema(), input);
+            Dataset prepared = preprocessing.standardize(selected);
             Predictions predictions = Batches.predictAll(loaded.model(), unlabelled(prepared), BATCH);
             Files.createDirectories(output.toAbsolutePath().getParent());
             ResultWriter.writePredictions(output, predictions);

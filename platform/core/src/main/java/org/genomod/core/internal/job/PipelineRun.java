@@ -47,6 +47,7 @@ import org.genomod.core.internal.report.ReportWriter;
 import org.genomod.core.internal.registry.Lease;
 import org.genomod.core.internal.registry.PluginRegistry;
 import org.genomod.core.internal.spec.DataInputs;
+import org.genomod.core.internal.spec.TransformSpec;
 import org.genomod.core.internal.selection.Fold;
 import org.genomod.core.internal.selection.ModelSelection;
 import org.genomod.core.internal.selection.SelectionReport;
@@ -106,7 +107,8 @@ final class PipelineRun implements Runnable {
             phase("reading", "reading data with " + readers(plan));
             Dataset dataset = JoinedDataset.read(readings(plan, false), ReadContext.forTraining(cancellation));
             checkCancelled(cancellation, plan);
-            DatasetSchema schema = dataset.schema();
+            TransformSpec transform = TransformSpec.of(spec.transform());
+            DatasetSchema schema = modelSchema(transform, dataset.schema());
             checkFit(plan, schema);
 
             Splits splits = Splitter.split(dataset, spec.split(), spec.seed());
@@ -114,7 +116,7 @@ final class PipelineRun implements Runnable {
                 phase("reading", "reading the independent test set " + plan.testReader.path(DataReader.PATH));
                 Dataset test = JoinedDataset.read(readings(plan, true), new ReadContext(true, schema.outputs(), cancellation));
                 checkCancelled(cancellation, plan);
-                checkSameEncoding(schema, test.schema(), plan.testReader.path(DataReader.PATH));
+                checkSameEncoding(dataset.schema(), test.schema(), plan.testReader.path(DataReader.PATH));
                 splits = new Splits(splits.train(), splits.validation(), test);
             }
             if (splits.train().size() == 0 || splits.test().size() == 0) {
@@ -129,7 +131,7 @@ final class PipelineRun implements Runnable {
             ModelSelection.Outcome selection = null;
             if (spec.selectsModel()) {
                 // the search sees the training and validation splits only; the test split waits for the final model
-                selection = select(plan, schema, splits.train(), splits.validation(), cancellation);
+                selection = select(plan, schema, transform, splits.train(), splits.validation(), cancellation);
                 Trial best = selection.best().trial();
                 options = best.options();
                 hyperParameters = best.hyperParameters();
@@ -137,14 +139,10 @@ final class PipelineRun implements Runnable {
                         best.number(), best.describe(), selection.metric(), selection.best().mean()));
             }
 
-            Map<String, Object> preprocessing = Map.of();
-            if (spec.transform().equals(Standardizer.KEY)) {
-                // fitted on the training split alone: validation and test statistics must not leak into training
-                Standardizer standardizer = Standardizer.fit(splits.train());
-                splits = new Splits(standardizer.apply(splits.train()), standardizer.apply(splits.validation()),
-                        standardizer.apply(splits.test()));
-                preprocessing = standardizer.toCard();
-            }
+            // fitted on the training split alone: validation and test labels or statistics must not leak into training
+            Preprocessing preprocessing = Preprocessing.fit(transform, splits.train());
+            splits = new Splits(preprocessing.apply(splits.train()), preprocessing.apply(splits.validation()),
+                    preprocessing.apply(splits.test()));
             HeldOutTest heldOut = new HeldOutTest(splits.test());
 
             float[] weights = options.classWeights() ? ClassWeights.inverseFrequency(splits.train()) : null;
@@ -178,7 +176,7 @@ final class PipelineRun implements Runnable {
             ModelCard card = new ModelCard(spec.model().name(), plan.family.lease().bundleSymbolicName(),
                     plan.family.lease().bundleVersion().toString(),
                     new PluginRef(spec.reader().name(), null, readerParametersForPrediction(plan)),
-                    schema, preprocessing, hyperParameters.asMap(), Provenance.training(options), digests.combined(), spec.seed(),
+                    schema, preprocessing.toCard(), hyperParameters.asMap(), Provenance.training(options), digests.combined(), spec.seed(),
                     Provenance.cardMetrics(metrics), Instant.now().toString(), parentDigest, provenance.summary(spec, plan));
             String modelDigest = store.save(model, card, out.resolve("model"));
             ResultWriter.writePredictions(out.resolve("predictions.tsv"), test);
@@ -191,7 +189,7 @@ final class PipelineRun implements Runnable {
 
             Map<String, Object> interpretation = interpret(plan, model, heldOut.predicted(), out, cancellation);
             Duration elapsed = Duration.between(started, Instant.now());
-            Map<String, Object> document = provenance.metricsDocument(job, spec, plan, dataset, splits, training,
+            Map<String, Object> document = provenance.metricsDocument(job, spec, plan, dataset, splits, preprocessing.describe(transform), training,
                     selected, metrics, interpretation, model, modelDigest, parentDigest, digests, started, elapsed);
             ReportWriter.write(out.resolve("report.html"), document);
             Json.write(out.resolve("metrics.json"), document); // last: its presence means the job completed
@@ -224,6 +222,15 @@ final class PipelineRun implements Runnable {
             if (plan != null) {
                 plan.close();
             }
+        }
+    }
+
+    /** The schema the model takes: the data's, after {@code data.transform} (a feature selection shrinks it). */
+    private static DatasetSchema modelSchema(TransformSpec transform, DatasetSchema data) {
+        try {
+            return Preprocessing.schema(transform, data);
+        } catch (IllegalArgumentException e) {
+            throw new Stop(JobStatus.FAILED, e.getMessage());
         }
     }
 
@@ -292,16 +299,13 @@ final class PipelineRun implements Runnable {
      * Scores every trial on the validation split or on k folds of the training and validation splits pooled,
      * transforms fitted per fold on its training part. Emits a {@code selection} event per fold and trial.
      */
-    private ModelSelection.Outcome select(Plan plan, DatasetSchema schema, Dataset train, Dataset validation,
+    private ModelSelection.Outcome select(Plan plan, DatasetSchema schema, TransformSpec transform, Dataset train, Dataset validation,
                                           Cancellation cancellation) {
         PipelineSpec spec = job.spec();
         String metric = spec.hyperParameterSearch().map(SearchSpec::metric).orElse(spec.training().earlyStopping().metric());
         List<Fold> folds = Fold.of(train, validation, spec.split(), spec.seed(), fold -> {
-            if (!spec.transform().equals(Standardizer.KEY)) {
-                return fold;
-            }
-            Standardizer standardizer = Standardizer.fit(fold.train());
-            return new Fold(fold.number(), standardizer.apply(fold.train()), standardizer.apply(fold.validation()));
+            Preprocessing preprocessing = Preprocessing.fit(transform, fold.train());
+            return new Fold(fold.number(), preprocessing.apply(fold.train()), preprocessing.apply(fold.validation()));
         });
         int trials = plan.trials.size();
         int units = trials * folds.size();

@@ -38,7 +38,7 @@ final class Provenance {
     }
 
     Map<String, Object> metricsDocument(RunningJob job, PipelineSpec spec, Plan plan, Dataset dataset, Splits splits,
-                                        TrainingResult training, Map<String, Object> selection, Map<String, Metrics> metrics,
+                                        Object transform, TrainingResult training, Map<String, Object> selection, Map<String, Metrics> metrics,
                                         Map<String, Object> interpretation, Model model, String modelDigest, String parentDigest,
                                         InputDigests digests, Instant started, Duration elapsed) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ final class Provenance {
         if (!joined.isEmpty()) {
             data.put("joined", joined); // the inputs joined by record id, in feature order
         }
-        data.put("transform", spec.transform());
+        data.put("transform", transform); // the spec's text, or with a feature selection the features it kept
         data.put("split", Map.of("method", spec.split().method(), "train", splits.train().size(),
                 "validation", splits.validation().size(), "test", splits.test().size()));
         data.put("inputs", digests.asList());

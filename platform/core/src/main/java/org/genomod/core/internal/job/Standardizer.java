@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.genomod.api.data.Dataset;
-import org.genomod.api.data.DatasetSchema;
-import org.genomod.api.data.Network;
 
 /**
  * Per-feature standardisation, fitted on the training split only so that no statistic of the
@@ -75,18 +73,10 @@ final class Standardizer {
             throw new IllegalArgumentException("the standardisation was fitted on " + mean.length
                     + " features, the data has " + data.schema().featureSize());
         }
-        return new Dataset() {
-            @Override public DatasetSchema schema() { return data.schema(); }
-            @Override public int size() { return data.size(); }
-            @Override public String id(int index) { return data.id(index); }
-            @Override public String group(int index) { return data.group(index); }
-            @Override public boolean labelled() { return data.labelled(); }
-            @Override public Optional<Network> network() { return data.network(); }
-            @Override public void labels(int index, float[] dest, int offset) { data.labels(index, dest, offset); }
-
+        return new TransformedDataset(data, data.schema()) {
             @Override
             public void features(int index, float[] dest, int offset) {
-                data.features(index, dest, offset);
+                source.features(index, dest, offset);
                 for (int j = 0; j < mean.length; j++) {
                     float v = dest[offset + j];
                     dest[offset + j] = Float.isNaN(v) ? 0f : (v - mean[j]) * scale[j];

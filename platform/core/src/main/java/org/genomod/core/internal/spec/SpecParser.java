@@ -38,8 +38,6 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class SpecParser {
     private static final Set<String> SECTIONS = Set.of("name", "seed", "data", "model", "training", "search", "evaluate", "interpret", "output");
-    /** Feature transforms fitted on the training split (see PipelineSpec#transform). */
-    static final List<String> TRANSFORMS = List.of("none", "standardize");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     static final ParameterSchema SPLIT = ParameterSchema.builder()
@@ -118,13 +116,10 @@ public final class SpecParser {
 
         Map<String, Object> data = section(spec, "data", true, problems);
         PluginRef reader = plugin(data, "data", "reader", Set.of("split", "transform", "test"), problems);
-        DataInputs.parse(reader, problems); // the primary and further inputs; the reader reference keeps them as written
+        List<String> inputNames = DataInputs.parse(reader, problems).stream().map(DataInputs.Input::name).toList(); // the reader reference keeps them as written
         PluginRef testData = independentTest(data.get("test"), reader, problems);
         SplitSpec split = split(data.get("split"), baseDirectory, testData != null, problems);
-        String transform = data.getOrDefault("transform", "none").toString();
-        if (!TRANSFORMS.contains(transform)) {
-            problems.add("data.transform must be one of " + String.join(", ", TRANSFORMS) + ", got '" + transform + "'");
-        }
+        String transform = TransformSpec.parse(data.get("transform"), inputNames, problems).text();
 
         Map<String, Object> model = section(spec, "model", true, problems);
         PluginRef family = plugin(model, "model", "family", Set.of("from", "freeze", "new_head"), problems);
