@@ -1,5 +1,9 @@
 package org.genomod.shell.internal;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.genomod.api.job.Job;
 import org.genomod.api.job.JobResult;
 import org.genomod.api.job.JobListener;
@@ -10,6 +14,9 @@ import org.genomod.api.job.SpecException;
 
 /** Runs a spec in the foreground: submit, show progress, print the test metrics, fail loudly. */
 final class JobRunner {
+    private static final List<String> RESULTS =
+            List.of("metrics.json", "report.html", "predictions.tsv", "trials.tsv", "model/", "interpret/");
+
     private JobRunner() {
     }
 
@@ -36,7 +43,20 @@ final class JobRunner {
             throw new UserErrors.JobFailed("job " + job.id() + " " + result.status() + ": " + result.message());
         }
         console.printMetrics(result.testMetrics());
-        console.out().println("results: " + result.outputDirectory() + " (metrics.json, predictions.tsv, model/)");
+        console.out().println("results: " + result.outputDirectory() + " (" + String.join(", ", resultFiles(result.outputDirectory())) + ")");
         return result;
+    }
+
+    /** Of the files a job may write, those {@code directory} holds, in reading order; folders end in '/'. */
+    static List<String> resultFiles(Path directory) {
+        List<String> present = new ArrayList<>();
+        for (String name : RESULTS) {
+            boolean folder = name.endsWith("/");
+            Path path = directory.resolve(folder ? name.substring(0, name.length() - 1) : name);
+            if (folder ? Files.isDirectory(path) : Files.isRegularFile(path)) {
+                present.add(name);
+            }
+        }
+        return present;
     }
 }

@@ -1,47 +1,31 @@
 package org.genomod.core.internal.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.genomod.api.io.AtomicOutput;
 
 /**
- * Writes that never leave a half-written result: content goes to a temporary sibling first and is
- * renamed into place, so readers see the old file or the new one.
+ * Writes that never leave a half-written result, for the platform's own files: single files go through
+ * {@link AtomicOutput} (a temporary sibling renamed into place, with the umask's permissions); whole
+ * directories are built in a {@link AtomicOutput#stagingDirectory staging sibling} and swapped in.
  */
 public final class AtomicFiles {
-
-    /** Writes a file's content. */
-    @FunctionalInterface
-    public interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
 
     private AtomicFiles() {
     }
 
-    public static void write(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                writer.write(out);
-            }
-            move(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    public static void write(Path target, AtomicOutput.Content content) throws IOException {
+        AtomicOutput.write(target, content);
     }
 
     public static void writeString(Path target, String content) throws IOException {
-        write(target, out -> out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -52,27 +36,18 @@ public final class AtomicFiles {
         Path aside = null;
         if (Files.exists(target)) {
             aside = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-            move(target, aside);
+            AtomicOutput.move(target, aside);
         }
         try {
-            move(staged, target);
+            AtomicOutput.move(staged, target);
         } catch (IOException e) {
             if (aside != null) {
-                move(aside, target); // put the old model back rather than leave nothing
+                AtomicOutput.move(aside, target); // put the old model back rather than leave nothing
             }
             throw e;
         }
         if (aside != null) {
             deleteRecursively(aside);
-        }
-    }
-
-    /** Moves a file into place, atomically where the file system allows. */
-    public static void move(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

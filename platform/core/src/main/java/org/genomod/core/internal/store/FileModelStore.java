@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.genomod.api.io.AtomicOutput;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelFamily;
 import org.genomod.api.param.ParameterException;
@@ -44,8 +45,7 @@ public final class FileModelStore implements ModelStore {
     @Override
     public String save(Model model, ModelCard card, Path directory) throws IOException {
         Path target = directory.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path staged = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".staging-");
+        Path staged = AtomicOutput.stagingDirectory(target); // permissions from the umask, as for any directory made here
         try {
             model.save(staged);
             Json.write(staged.resolve(CARD), card);

@@ -3,12 +3,15 @@ package org.genomod.core.internal.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.genomod.api.job.PluginRef;
 import org.genomod.api.model.Model;
@@ -87,6 +90,23 @@ class FileModelStoreTest {
         assertEquals(2, store.readCard(target).seed());
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(1, s.count());
+        }
+    }
+
+    @Test
+    void theSavedDirectoryAndItsFilesGetThePermissionsTheUmaskGives() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "the file system has no POSIX permissions");
+        Set<PosixFilePermission> directory = Files.getPosixFilePermissions(Files.createDirectory(dir.resolve("reference")));
+        Set<PosixFilePermission> file = Files.getPosixFilePermissions(Files.createFile(dir.resolve("reference/file")));
+        Path target = dir.resolve("model");
+
+        store.save(new LogisticModel(Fixtures.BINARY, 0.1), card(5), target);
+
+        assertEquals(directory, Files.getPosixFilePermissions(target));
+        assertEquals(file, Files.getPosixFilePermissions(target.resolve(ModelStore.CARD)));
+        assertEquals(file, Files.getPosixFilePermissions(target.resolve(ModelStore.MANIFEST)));
+        try (Stream<Path> list = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("model"), dir.resolve("reference")), list.sorted().toList(), "no staging directory left");
         }
     }
 }

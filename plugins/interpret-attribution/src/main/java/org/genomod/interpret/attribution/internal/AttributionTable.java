@@ -4,34 +4,27 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.genomod.api.data.DatasetSchema;
+import org.genomod.api.io.AtomicOutput;
 
 /**
- * {@code attributions.tsv}, written to a temporary file beside it and moved into place when complete, so that
- * a reader never sees half a table. Sequences ({@code [length, channels]}) get one row per position: {@code id},
+ * {@code attributions.tsv}, written atomically ({@link AtomicOutput}), so that a reader never sees half a
+ * table. Sequences ({@code [length, channels]}) get one row per position: {@code id},
  * {@code position} (from 1), then one column per channel (the alphabet's letters for one-hot DNA/RNA);
  * other inputs one row per example: {@code id}, then one column per feature ({@code f1, f2, ...}).
  */
 final class AttributionTable implements Closeable {
     static final String FILE = "attributions.tsv";
 
-    private final Path target;
-    private final Path temporary;
+    private final AtomicOutput output;
     private final BufferedWriter out;
     private final boolean sequence;
     private final int channels;
     private final int featureSize;
-    private boolean complete;
 
     AttributionTable(Path directory, DatasetSchema schema, String alphabet) throws IOException {
-        Files.createDirectories(directory);
-        this.target = directory.resolve(FILE);
-        this.temporary = Files.createTempFile(directory, FILE, ".part");
-        this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
         List<Integer> shape = schema.featureShape();
         this.sequence = shape.size() == 2;
         this.channels = sequence ? shape.get(1) : 0;
@@ -40,7 +33,14 @@ final class AttributionTable implements Closeable {
         for (int c = 0; c < (sequence ? channels : featureSize); c++) {
             header.append('\t').append(alphabet != null ? String.valueOf(alphabet.charAt(c)) : (sequence ? "c" : "f") + (c + 1));
         }
-        out.write(header.append('\n').toString());
+        this.output = AtomicOutput.open(directory.resolve(FILE));
+        try {
+            this.out = output.writer(StandardCharsets.UTF_8);
+            out.write(header.append('\n').toString());
+        } catch (IOException | RuntimeException e) {
+            output.close();
+            throw e;
+        }
     }
 
     /** Writes example {@code e} of a batch's attributions. */
@@ -69,18 +69,13 @@ final class AttributionTable implements Closeable {
 
     /** Moves the finished table into place. */
     Path commit() throws IOException {
-        out.close();
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        complete = true;
-        return target;
+        output.commit();
+        return output.target();
     }
 
     /** Without {@link #commit}, drops the partial table. */
     @Override
     public void close() throws IOException {
-        if (!complete) {
-            out.close();
-            Files.deleteIfExists(temporary);
-        }
+        output.close();
     }
 }

@@ -1,18 +1,13 @@
 package org.genomod.interpret.ism.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.genomod.api.data.Dataset;
 import org.genomod.api.interpret.InterpretationRequest;
 import org.genomod.api.interpret.Interpreter;
+import org.genomod.api.io.AtomicOutput;
 import org.genomod.api.model.Model;
 import org.genomod.api.param.ParameterSchema;
 import org.osgi.service.component.annotations.Component;
@@ -49,15 +44,11 @@ public final class IsmInterpreter implements Interpreter {
         Logos logos = new Logos(ranking.topPositives(sequences, dataset, labelColumn, options.logoSequences()),
                 layout.length(), layout.alphabet());
 
-        Path target = request.outputDirectory().resolve(TABLE);
-        // a sibling name rather than Files.createTempFile, whose owner-only permissions the rename would keep
-        Path temporary = target.resolveSibling("." + TABLE + "." + System.nanoTime() + ".tmp");
         Mutagenesis mutagenesis = new Mutagenesis(dataset, layout, tiling);
         IsmTable table;
         long started = System.nanoTime();
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-            table = new IsmTable(out, dataset, layout.alphabet());
+        try (AtomicOutput output = AtomicOutput.open(request.outputDirectory().resolve(TABLE))) {
+            table = new IsmTable(output.writer(StandardCharsets.UTF_8), dataset, layout.alphabet());
             MutationSink both = new MutationSink() {
                 @Override
                 public void mutant(int sequence, int position, int ref, int alt, double refScore, double altScore) throws IOException {
@@ -66,12 +57,9 @@ public final class IsmInterpreter implements Interpreter {
                 }
             };
             mutagenesis.run(sequences, new MutantBatches(model, score, layout, options.batchSize(), both, request.cancellation()));
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
+            output.commit();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("file", TABLE);

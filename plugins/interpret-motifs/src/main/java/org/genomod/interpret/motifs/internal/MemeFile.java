@@ -1,38 +1,25 @@
 package org.genomod.interpret.motifs.internal;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import org.genomod.api.io.AtomicOutput;
 
 /**
  * Writes motifs in MEME minimal motif format, version 4 (https://meme-suite.org/meme/doc/meme-format.html),
  * which the MEME suite (Tomtom, FIMO, SEA) reads: the version line, the alphabet, both strands (a filter
  * scans one strand, but its motif may be searched on both), the background letter frequencies, then one
- * {@code MOTIF} with its letter-probability matrix per filter that has sites. The file is written to a
- * temporary file beside the target and renamed.
+ * {@code MOTIF} with its letter-probability matrix per filter that has sites. The file is written atomically.
  */
 final class MemeFile {
     private MemeFile() {
     }
 
     static void write(Path target, String alphabet, double[] background, List<FilterMotif> motifs) throws IOException {
-        // a sibling name rather than Files.createTempFile, whose owner-only permissions the rename would keep
-        Path temporary = target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                out.write(text(alphabet, background, motifs));
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        byte[] content = text(alphabet, background, motifs).getBytes(StandardCharsets.US_ASCII);
+        AtomicOutput.write(target, out -> out.write(content));
     }
 
     static String text(String alphabet, double[] background, List<FilterMotif> motifs) {

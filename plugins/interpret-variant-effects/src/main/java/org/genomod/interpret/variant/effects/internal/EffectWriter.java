@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.genomod.api.io.AtomicOutput;
 
 /**
  * Writes the scored records into a temporary sibling of the output; {@link #commit()} renames it into
@@ -41,7 +42,7 @@ interface EffectWriter extends Closeable {
     }
 
     static EffectWriter open(Path output, ModelInput model, VCFHeader inputHeader, String description) throws IOException {
-        AtomicOutput target = AtomicOutput.beside(output);
+        AtomicOutput target = AtomicOutput.open(output);
         try {
             return switch (Format.of(output)) {
                 case TSV -> new TsvEffectWriter(target, model);
@@ -49,7 +50,7 @@ interface EffectWriter extends Closeable {
                 case VCF -> new VcfEffectWriter(target, model, inputHeader, description, false);
             };
         } catch (IOException | RuntimeException e) {
-            target.discard();
+            target.close();
             throw e;
         }
     }

@@ -4,7 +4,7 @@ import htsjdk.variant.variantcontext.VariantContext;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import org.genomod.api.io.AtomicOutput;
 
 /**
  * One row per ALT allele: {@code chrom pos id ref alt ref_mismatch skipped}, then per output
@@ -20,7 +20,7 @@ final class TsvEffectWriter implements EffectWriter {
     TsvEffectWriter(AtomicOutput target, ModelInput model) throws IOException {
         this.target = target;
         this.model = model;
-        this.out = Files.newBufferedWriter(target.temporary(), StandardCharsets.UTF_8);
+        this.out = target.writer(StandardCharsets.UTF_8);
         row.append("chrom\tpos\tid\tref\talt\tref_mismatch\tskipped");
         for (String o : model.outputs()) {
             row.append('\t').append(o).append("_diff\t").append(o).append("_abs_diff");
@@ -59,11 +59,11 @@ final class TsvEffectWriter implements EffectWriter {
 
     @Override
     public void commit() throws IOException {
-        target.commit(out);
+        target.commit();
     }
 
     @Override
     public void close() throws IOException {
-        target.abandon(out);
+        target.close();
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.genomod.api.io.AtomicOutput;
 
 /**
  * The input VCF with every record kept and its effects in INFO, each field declared in the header:
@@ -35,7 +36,7 @@ final class VcfEffectWriter implements EffectWriter {
     private final String[] logitDiffKeys;
     private final List<String> ownKeys = new ArrayList<>();
 
-    VcfEffectWriter(AtomicOutput target, ModelInput model, VCFHeader input, String description, boolean bgzip) {
+    VcfEffectWriter(AtomicOutput target, ModelInput model, VCFHeader input, String description, boolean bgzip) throws IOException {
         this.target = target;
         this.model = model;
         int n = model.outputs().size();
@@ -59,12 +60,12 @@ final class VcfEffectWriter implements EffectWriter {
                         + "': logit(ALT) minus logit(REF), probabilities clamped to [" + Effects.EPSILON + ", 1 - " + Effects.EPSILON + "]"));
             }
         }
-        this.out = new VariantContextWriterBuilder()
+        this.out = target.attach(new VariantContextWriterBuilder()
                 .setOutputPath(target.temporary())
                 .setOutputFileType(bgzip ? VariantContextWriterBuilder.OutputType.BLOCK_COMPRESSED_VCF : VariantContextWriterBuilder.OutputType.VCF)
                 .unsetOption(Options.INDEX_ON_THE_FLY)
                 .setOption(Options.ALLOW_MISSING_FIELDS_IN_HEADER) // the input's own undeclared fields pass through
-                .build();
+                .build());
         out.writeHeader(header);
     }
 
@@ -129,11 +130,11 @@ final class VcfEffectWriter implements EffectWriter {
 
     @Override
     public void commit() throws IOException {
-        target.commit(out);
+        target.commit();
     }
 
     @Override
     public void close() throws IOException {
-        target.abandon(out);
+        target.close();
     }
 }
