@@ -99,10 +99,11 @@ public final class DefaultJobService implements JobService {
         try {
             yaml = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SpecException(specFile.toString(), List.of(Files.exists(file) ? "cannot read the spec: " + e.getMessage()
+            throw new SpecException(file.toString(), List.of(Files.exists(file) ? "cannot read the spec: " + e.getMessage()
                     : "no such spec file"));
         }
-        return parser.parse(yaml, file.getParent(), specFile.toString(), file);
+        // the absolute path, as every later check names the spec (PipelineSpec.origin)
+        return parser.parse(yaml, file.getParent(), file.toString(), file);
     }
 
     @Override

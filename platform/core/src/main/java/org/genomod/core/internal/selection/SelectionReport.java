@@ -102,8 +102,19 @@ public final class SelectionReport {
     }
 
     private static String cell(Object value) {
-        String s = String.valueOf(value);
-        return s.replace('\t', ' ').replace('\n', ' ');
+        return written(value).replace('\t', ' ').replace('\n', ' ');
+    }
+
+    /** A value as a spec writes it: decimals without exponents ({@code 0.0001}, not {@code 1.0E-4}), lists in brackets. */
+    static String written(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double v = ((Number) value).doubleValue();
+            return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : String.valueOf(v);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SelectionReport::written).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        return String.valueOf(value);
     }
 
     private static String number(double v) {

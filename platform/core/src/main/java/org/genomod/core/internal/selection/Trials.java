@@ -38,14 +38,24 @@ public final class Trials {
         int before = problems.size();
         for (Dimension d : search.dimensions()) {
             if (d.key().startsWith(MODEL)) {
-                // each value alone first, so a bad one is reported once with its key, not once per combination
-                for (Object value : candidates(d)) {
+                // each value alone first, so a bad one is reported once with its key, not once per combination;
+                // a problem every value has (an unknown key) is reported once, without the values
+                List<Object> values = candidates(d);
+                Map<String, List<Object>> valuesByProblem = new LinkedHashMap<>();
+                for (Object value : values) {
                     try {
                         family.validate(merged(spec.model().parameters(), Map.of(d.key(), value)), spec.baseDirectory());
                     } catch (ParameterException e) {
-                        e.problems().forEach(p -> problems.add("search.parameters." + d.key() + ": value " + value + ": " + p));
+                        e.problems().forEach(p -> valuesByProblem.computeIfAbsent(p, k -> new ArrayList<>()).add(value));
                     }
                 }
+                valuesByProblem.forEach((p, bad) -> {
+                    if (values.size() > 1 && bad.size() == values.size()) {
+                        problems.add("search.parameters." + d.key() + ": " + p);
+                    } else {
+                        bad.forEach(value -> problems.add("search.parameters." + d.key() + ": value " + value + ": " + p));
+                    }
+                });
             }
         }
         if (problems.size() > before) {

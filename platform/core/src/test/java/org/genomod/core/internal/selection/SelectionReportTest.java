@@ -43,6 +43,14 @@ class SelectionReportTest {
     }
 
     @Test
+    void valuesAreWrittenAsASpecWritesThem() {
+        assertEquals("0.0001", SelectionReport.written(1e-4));
+        assertEquals("100", SelectionReport.written(100.0));
+        assertEquals("[0.00003, 64]", SelectionReport.written(List.of(3e-5, 64)));
+        assertEquals("adam", SelectionReport.written("adam"));
+    }
+
+    @Test
     void metricsHoldAFlatMapPerTrialAndTheBest() {
         Map<String, Object> m = SelectionReport.toMetrics(OUTCOME, "grid");
         assertEquals("grid", m.get("method"));
