@@ -5,6 +5,8 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.genomod.api.model.Batch;
 import org.osgi.annotation.versioning.ProviderType;
@@ -52,8 +54,13 @@ public final class ConvolutionFilters {
         return Optional.of(new ConvolutionFilters((int) convolution.getNOut(), width, last, left));
     }
 
+    /** Layer {@code index}'s configuration, seen through the freezing of transfer learning. */
     private static Layer layer(MultiLayerNetwork network, int index) {
-        return network.getLayerWiseConfigurations().getConf(index).getLayer();
+        Layer layer = network.getLayerWiseConfigurations().getConf(index).getLayer();
+        if (layer instanceof FrozenLayer frozen) {
+            return frozen.getLayer();
+        }
+        return layer instanceof FrozenLayerWithBackprop frozen ? frozen.getUnderlying() : layer;
     }
 
     public int count() {

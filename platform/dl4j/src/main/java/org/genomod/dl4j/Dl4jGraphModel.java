@@ -196,9 +196,7 @@ public final class Dl4jGraphModel implements DifferentiableModel {
      * Gradients of output {@code output}'s score (log-odds, log-probability or value, as in
      * {@link Dl4jModel#inputGradients}) with respect to the batch's features, in their stored order; features
      * no graph input reads get 0. The gradient copy's forward pass runs in training mode, which without
-     * dropout (removed) and batch normalisation (refused) computes what inference does.
-     *
-     * @throws UnsupportedOperationException for graphs with batch normalisation
+     * dropout (removed) and with batch normalisation held at its running statistics computes what inference does.
      */
     @Override
     public float[] inputGradients(Batch batch, int output) {

@@ -35,7 +35,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * so validation losses compare across weightings.
  *
  * <p>Input gradients ({@link #inputGradients}) come from a copy of the network that shares its parameters
- * but has no dropout and scores in place of the loss: see {@code GradientNetworks}.
+ * but has no dropout, batch normalisation fixed at its running statistics and scores in place of the loss: see
+ * {@code GradientNetworks}.
  */
 @ProviderType
 public final class Dl4jModel implements DifferentiableModel {
@@ -94,7 +95,9 @@ public final class Dl4jModel implements DifferentiableModel {
     /**
      * A model for new data that starts from {@code parent}'s layers and weights (transfer learning): the
      * first layers frozen as {@code transfer} says, the output head replaced by a fresh one for the new
-     * outputs (initialised from the request's seed) unless kept. The parent is copied, so it may be closed.
+     * outputs (initialised from the request's seed) unless kept. The parent is copied, so it may be closed; the
+     * copy is a network of the parent's class (see {@link #of(MultiLayerNetwork, Function, DatasetSchema,
+     * InputLayout, float[])}), so behaviour such as padding masks carries over.
      *
      * @param loss the loss of a new head, one of {@link OutputHead#LOSSES}
      */
@@ -134,7 +137,7 @@ public final class Dl4jModel implements DifferentiableModel {
             long inputs = ((FeedForwardLayer) original.getOutputLayer().conf().getLayer()).getNIn();
             builder.removeOutputLayer().addLayer(OutputHead.builder(schema, loss).nIn(inputs).weightInit(WeightInit.XAVIER).build());
         }
-        return new Dl4jModel(new SequentialNetwork(builder.build()), schema, source.layout, request.classWeights());
+        return new Dl4jModel(stack.sameClass(builder.build()), schema, source.layout, request.classWeights());
     }
 
     @Override
@@ -172,9 +175,7 @@ public final class Dl4jModel implements DifferentiableModel {
     /**
      * Gradients of output {@code output}'s score with respect to the batch's features, in their stored order:
      * d(log-odds) for sigmoid outputs, d(log-probability) for a softmax, d(value) for regression. Inference mode
-     * (no dropout); class weights and losses play no part.
-     *
-     * @throws UnsupportedOperationException for networks with batch normalisation
+     * (no dropout, batch normalisation by its running statistics); class weights and losses play no part.
      */
     @Override
     public float[] inputGradients(Batch batch, int output) {

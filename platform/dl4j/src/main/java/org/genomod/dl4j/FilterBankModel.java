@@ -1,4 +1,4 @@
-package org.genomod.model.cnn.internal;
+package org.genomod.dl4j;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,25 +7,27 @@ import org.genomod.api.model.Batch;
 import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.ModelState;
 import org.genomod.api.model.SequenceFilterModel;
-import org.genomod.dl4j.ConvolutionFilters;
-import org.genomod.dl4j.Dl4jModel;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * A CNN read one strand at a time: the {@link Dl4jModel} it wraps, which gives input gradients, plus its first
- * convolution layer's filter activations for motif extraction.
+ * A sequence network that starts with a bank of convolution filters ({@link ConvolutionFilters}): the
+ * {@link Dl4jModel} it wraps, which gives input gradients, plus the first layer's filter activations for motif
+ * extraction. The cnn family's models, and the rnn family's with a convolution front-end (DanQ), are these.
  */
-final class FilterBankModel implements DifferentiableModel, SequenceFilterModel {
+@ProviderType
+public final class FilterBankModel implements DifferentiableModel, SequenceFilterModel {
     private final Dl4jModel network;
     private final ConvolutionFilters filters;
 
-    FilterBankModel(Dl4jModel network) {
+    /** @throws IllegalArgumentException when the network does not start with a plain 1-D convolution layer */
+    public FilterBankModel(Dl4jModel network) {
         this.network = network;
         this.filters = ConvolutionFilters.of(network.multiLayerNetwork()).orElseThrow(
                 () -> new IllegalArgumentException("the network does not start with a 1-D convolution layer"));
     }
 
     /** The Deeplearning4j model inside, for transfer learning. */
-    Dl4jModel network() {
+    public Dl4jModel network() {
         return network;
     }
 

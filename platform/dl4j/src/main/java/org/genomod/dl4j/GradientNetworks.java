@@ -20,8 +20,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 /**
  * Copies of a network for input gradients: the same layers reading the same parameter array (so they follow
  * training and restored snapshots without copying), but with every dropout removed, frozen layers thawed
- * (a frozen layer passes no gradient to its input) and each output layer's loss replaced by a
- * {@link ScoreLoss}, so that backpropagation from labels that select an output gives d(score)/d(input).
+ * (a frozen layer passes no gradient to its input), batch normalisation fixed at its running statistics
+ * ({@link InferenceBatchNormalization}) and each output layer's loss replaced by a {@link ScoreLoss}, so that
+ * backpropagation from labels that select an output gives d(score)/d(input) of the network inference runs.
  *
  * <p>Deeplearning4j backpropagates through dropout in training mode whatever the forward pass did, which is
  * why the dropout must go rather than be switched off. A copy is never closed: closing it would free the
@@ -38,7 +39,6 @@ final class GradientNetworks {
     static MultiLayerNetwork copy(MultiLayerNetwork network, Function<MultiLayerConfiguration, MultiLayerNetwork> networkClass) {
         MultiLayerConfiguration configuration = network.getLayerWiseConfigurations().clone();
         for (NeuralNetConfiguration layer : configuration.getConfs()) {
-            requireInferenceBackprop(layer.getLayer());
             layer.setLayer(forGradients(layer.getLayer()));
         }
         configuration.setTrainingWorkspaceMode(WorkspaceMode.NONE);
@@ -53,7 +53,6 @@ final class GradientNetworks {
         for (GraphVertex vertex : configuration.getVertices().values()) {
             if (vertex instanceof LayerVertex layerVertex) {
                 NeuralNetConfiguration layer = layerVertex.getLayerConf();
-                requireInferenceBackprop(layer.getLayer());
                 layer.setLayer(forGradients(layer.getLayer()));
             }
         }
@@ -65,27 +64,9 @@ final class GradientNetworks {
     }
 
     /**
-     * Deeplearning4j's batch normalisation backpropagates as if normalised by the batch's own statistics,
-     * not the running ones inference uses; its input gradients would be wrong.
+     * A copy of {@code layer} (the original is left alone) without dropout, freezing or loss, and with batch
+     * normalisation as inference computes it ({@link InferenceBatchNormalization}).
      */
-    private static void requireInferenceBackprop(Layer layer) {
-        Layer inner = unwrapped(layer);
-        if (inner instanceof BatchNormalization) {
-            throw new UnsupportedOperationException("input gradients through batch normalisation are not supported");
-        }
-    }
-
-    private static Layer unwrapped(Layer layer) {
-        if (layer instanceof FrozenLayer frozen) {
-            return unwrapped(frozen.getLayer());
-        }
-        if (layer instanceof BaseWrapperLayer wrapper) {
-            return unwrapped(wrapper.getUnderlying());
-        }
-        return layer;
-    }
-
-    /** A copy of {@code layer} (the original is left alone) without dropout, freezing or loss. */
     static Layer forGradients(Layer layer) {
         if (layer instanceof FrozenLayer frozen) {
             return forGradients(frozen.getLayer());
@@ -99,7 +80,7 @@ final class GradientNetworks {
             copy.setLayerName(both.getLayerName());
             return copy;
         }
-        Layer copy = layer.clone();
+        Layer copy = layer instanceof BatchNormalization normalisation ? new InferenceBatchNormalization(normalisation) : layer.clone();
         copy.setIDropout(null);
         if (copy instanceof BaseWrapperLayer wrapper) {
             wrapper.setUnderlying(forGradients(wrapper.getUnderlying()));

@@ -31,6 +31,21 @@ final class SequentialNetwork implements Network {
         return network;
     }
 
+    /**
+     * {@code network} (initialised) as a network of this one's class, which may add behaviour (masks) that
+     * Deeplearning4j's copies ({@code clone()}, transfer learning) lose: a plain network is rebuilt from its
+     * configuration and parameters, then closed.
+     */
+    SequentialNetwork sameClass(MultiLayerNetwork network) {
+        MultiLayerNetwork rebuilt = networkClass.apply(network.getLayerWiseConfigurations());
+        if (rebuilt.getClass() == network.getClass()) {
+            return new SequentialNetwork(network, networkClass);
+        }
+        rebuilt.init(network.params(), true);
+        network.close();
+        return new SequentialNetwork(rebuilt, networkClass);
+    }
+
     static SequentialNetwork load(File file) throws IOException {
         return new SequentialNetwork(ModelSerializer.restoreMultiLayerNetwork(file, false));
     }

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.TaskType;
 import org.genomod.api.model.Batch;
@@ -74,6 +75,15 @@ class ConvolutionFiltersTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aFrozenFirstConvolutionStillHasFilters() {
+        MultiLayerNetwork network = network(ConvolutionMode.Same, 5);
+        MultiLayerNetwork frozen = new TransferLearning.Builder(network).setFeatureExtractor(0).build();
+        ConvolutionFilters filters = ConvolutionFilters.of(frozen).orElseThrow();
+        assertEquals(5, filters.count());
+        assertEquals(5, filters.width());
     }
 
     @Test

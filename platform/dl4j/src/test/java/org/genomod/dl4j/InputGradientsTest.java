@@ -2,11 +2,15 @@ package org.genomod.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToRnnPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToCnnPreProcessor;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -130,11 +134,49 @@ class InputGradientsTest {
     }
 
     @Test
-    void batchNormalisationIsRefused() {
+    void batchNormalisationIsTheAffineMapOfItsRunningStatistics() {
         DatasetSchema schema = new DatasetSchema(List.of(5), "test", TaskType.BINARY, List.of("positive"), null);
-        try (Dl4jModel model = Dl4jModel.of(dense(schema, true), schema, InputLayout.FLAT, null)) {
-            assertThrows(UnsupportedOperationException.class, () -> model.inputGradients(gaussian(4, 5, 1, 7), 0));
+        Batch batch = gaussian(16, 5, 1, 7);
+        MultiLayerNetwork network = dense(schema, true);
+        try (Dl4jModel model = Dl4jModel.of(network, schema, InputLayout.FLAT, null)) {
+            for (int i = 0; i < 30; i++) {
+                model.fit(batch); // running mean and variance move away from 0 and 1
+            }
+            assertRunningStatisticsMoved(network, 2);
+            check(model, batch);
+            check(model, gaussian(3, 5, 1, 8)); // a small batch: its own statistics would be far from the running ones
         }
+    }
+
+    @Test
+    void batchNormalisationOfChannelsOverAnImageView() {
+        // convolution, batch norm on 4-D activations (each position an image of 5 channels), then the non-linearity
+        DatasetSchema schema = new DatasetSchema(List.of(10, 4), "dna-one-hot", TaskType.MULTILABEL, List.of("a", "b"), null);
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(12).updater(new Adam(0.02)).dataType(DataType.FLOAT).list()
+                .layer(new Convolution1DLayer.Builder(3).nOut(5).activation(Activation.IDENTITY).build())
+                .inputPreProcessor(1, new RnnToCnnPreProcessor(1, 1, 5, RNNFormat.NCW))
+                .layer(new BatchNormalization.Builder().build())
+                .inputPreProcessor(2, new CnnToRnnPreProcessor(1, 1, 5, RNNFormat.NCW))
+                .layer(new ActivationLayer(Activation.TANH))
+                .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
+                .layer(OutputHead.builder(schema).build())
+                .setInputType(InputLayout.CHANNELS_FIRST.inputType(schema.featureShape()))
+                .build());
+        network.init();
+        Batch batch = gaussian(12, 40, 2, 13);
+        try (Dl4jModel model = Dl4jModel.of(network, schema, InputLayout.CHANNELS_FIRST, null)) {
+            for (int i = 0; i < 30; i++) {
+                model.fit(batch);
+            }
+            assertRunningStatisticsMoved(network, 1);
+            check(model, gaussian(4, 40, 2, 14));
+        }
+    }
+
+    private static void assertRunningStatisticsMoved(MultiLayerNetwork network, int layer) {
+        double mean = network.getLayer(layer).getParam("mean").ameanNumber().doubleValue();
+        assertTrue(mean > 0.01, "running mean still near 0: " + mean);
     }
 
     @Test

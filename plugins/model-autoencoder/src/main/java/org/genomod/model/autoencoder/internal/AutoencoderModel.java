@@ -13,10 +13,12 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Batch;
+import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.GenerativeModel;
 import org.genomod.api.model.ModelState;
 import org.genomod.dl4j.NativeMemory;
 import org.genomod.dl4j.NativeThreads;
+import org.genomod.dl4j.StackGradients;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -38,9 +40,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *     repeat exactly.</li>
  * </ul>
  *
- * <p>Beyond {@code Model}: {@link #encode} gives the embedding, {@link #sample} draws a VAE's new examples.
+ * <p>Beyond {@code Model}: {@link #encode} gives the embedding, {@link #sample} draws a VAE's new examples,
+ * {@link #inputGradients} how a predicted value depends on the example's values.
  */
-final class AutoencoderModel implements GenerativeModel {
+final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
     static final String ENCODER_FILE = "encoder.zip";
     static final String DECODER_FILE = "decoder.zip";
     private static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -56,6 +59,9 @@ final class AutoencoderModel implements GenerativeModel {
     private boolean calibrated;
     /** A VAE's aggregate posterior; {@code null} for an autoencoder. */
     private LatentDistribution codes;
+    /** Made on the first gradient request. */
+    private StackGradients encoderGradients;
+    private StackGradients decoderGradients;
     private int iteration;
     /** The current epoch as Deeplearning4j counts (from 0), for epoch-keyed learning-rate schedules. */
     private int epoch;
@@ -246,6 +252,54 @@ final class AutoencoderModel implements GenerativeModel {
             values[i] = calibration.unscaled(g, (float) (values[i] + noise));
         }
         return values;
+    }
+
+    /**
+     * Gradients of predicted value {@code output} (gene {@code output}, in the reader's units) with respect to the
+     * example's features, {@code size × featureSize}, along the path {@link #predict} takes: the encoder (a VAE's
+     * posterior mean, no sampling) and the decoder, through the per-gene scaling. A value the features do not
+     * show (missing, NaN) and the observed flags of {@code [genes, 2]} features are switches, not quantities:
+     * their gradients are 0. Under {@code prediction: imputed} an observed output is the value itself: gradient
+     * 1 on that value, 0 elsewhere.
+     */
+    @Override
+    public float[] inputGradients(Batch batch, int output) {
+        NativeThreads.applyToCurrentThread();
+        requireOpen();
+        Objects.checkIndex(output, schema.labelSize());
+        if (encoderGradients == null) {
+            encoderGradients = StackGradients.of(encoder);
+            decoderGradients = StackGradients.of(decoder);
+        }
+        ReconstructionBatch data = ReconstructionBatch.read(batch, layout, false);
+        data.scale(calibration);
+        int genes = data.genes;
+        INDArray input = array(data.networkInput(data.values, data.observed, architecture.observedInput()), data.size);
+        INDArray code = encoder.output(input, false);
+        INDArray latent = architecture.variational() ? means(code) : code;
+        float[] selection = new float[data.size * genes];
+        for (int e = 0; e < data.size; e++) {
+            selection[e * genes + output] = calibration.scale(output); // back to the reader's units
+        }
+        INDArray latentGradient = decoderGradients.backpropagate(latent, array(selection, data.size));
+        INDArray codeGradient = architecture.variational()
+                ? Nd4j.hstack(latentGradient, Nd4j.zeros(latentGradient.dataType(), latentGradient.shape())) // log-variances: off the path
+                : latentGradient;
+        float[] inputGradient = toFloats(encoderGradients.backpropagate(input, codeGradient));
+        int width = architecture.observedInput() ? 2 * genes : genes; // the encoder reads the values first, then the flags
+        float[] gradients = new float[batch.size() * schema.featureSize()];
+        int channels = layout.observedChannel() ? 2 : 1;
+        for (int e = 0; e < data.size; e++) {
+            boolean kept = architecture.prediction() == Architecture.Prediction.IMPUTED && data.observed[e * genes + output] != 0f;
+            for (int g = 0; g < genes; g++) {
+                int i = e * genes + g;
+                float gradient = kept ? (g == output ? 1f : 0f)
+                        : data.observed[i] == 0f ? 0f
+                        : inputGradient[e * width + g] / calibration.scale(g);
+                gradients[i * channels] = gradient;
+            }
+        }
+        return gradients;
     }
 
     /** The code of scaled examples, without corruption: a VAE's posterior mean. */

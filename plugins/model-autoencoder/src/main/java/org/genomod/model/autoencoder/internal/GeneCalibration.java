@@ -112,6 +112,11 @@ final class GeneCalibration {
         return (value - mean[gene]) / scale[gene];
     }
 
+    /** The gene's unit: a scaled value of 1 is this much in the reader's units. */
+    float scale(int gene) {
+        return scale[gene];
+    }
+
     float unscaled(int gene, float scaled) {
         return scaled * scale[gene] + mean[gene];
     }

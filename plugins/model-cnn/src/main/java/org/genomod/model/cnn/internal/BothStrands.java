@@ -11,6 +11,7 @@ import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelState;
 import org.genomod.api.model.SequenceFilterModel;
+import org.genomod.dl4j.FilterBankModel;
 
 /**
  * A model that reads both strands (reverse-complement averaging): it trains on each sequence and on its

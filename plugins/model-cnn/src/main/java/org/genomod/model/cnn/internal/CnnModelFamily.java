@@ -13,6 +13,7 @@ import org.genomod.api.model.Transfer;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.Parameters;
 import org.genomod.dl4j.Dl4jModel;
+import org.genomod.dl4j.FilterBankModel;
 import org.genomod.dl4j.OutputHead;
 import org.osgi.service.component.annotations.Component;
 

@@ -105,6 +105,23 @@ class AttributionSupportTest {
     }
 
     @Test
+    void batchNormalisedGradientsAreThoseOfInference() {
+        // two batch-normalised convolution blocks, as Basset builds them (smooth here: tanh, no pooling), on both strands
+        Sequences data = Sequences.plantedMotif(200, 30, "TGACTCA", 4);
+        Map<String, Object> raw = with("batch_norm", true);
+        raw.put("filters", List.of(4, 3));
+        raw.put("widths", List.of(5, 3));
+        raw.put("pooling", List.of(0, 0));
+        raw.put("strands", "both");
+        try (Model model = create(data, raw)) {
+            // training moved the running statistics, which inference (and so the gradients) normalise by
+            float[] before = model.predict(data.slice(0, 6).all());
+            assertGradients(model, data);
+            assertArrayEquals(before, model.predict(data.slice(0, 6).all()), "computing gradients left the statistics alone");
+        }
+    }
+
+    @Test
     void filterActivationsCoverEveryWholeWindowOnEitherStrandSetting() throws IOException {
         Sequences data = Sequences.plantedMotif(100, 30, "TGACTCA", 3);
         Batch batch = data.slice(0, 5).all();

@@ -3,6 +3,7 @@ package org.genomod.model.gcn.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.genomod.api.compute.Accelerator;
 import org.genomod.api.compute.CsrMatrix;
@@ -10,7 +11,7 @@ import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.Network;
 import org.genomod.api.data.TaskType;
 import org.genomod.api.model.Batch;
-import org.genomod.api.model.Model;
+import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.ModelState;
 
 /**
@@ -25,8 +26,14 @@ import org.genomod.api.model.ModelState;
  *
  * <p>Losses are means over the batch's examples plus the L2 penalty (as Deeplearning4j scores). Class weights
  * weight the loss {@link #fit} optimises and reports; {@link #loss} stays unweighted.
+ *
+ * <p>Input gradients ({@link #inputGradients}) backpropagate an output's score through the same passes, without
+ * dropout. Graph mode: the gradient with respect to the example's whole signal. Node mode: a node's score
+ * depends on the features of every node within reach of the convolutions; its gradient is taken with respect to
+ * the example's own feature row only, {@code ∂score_i/∂x_i}, at the batch's row for {@code x_i} with every other
+ * node's features as the network gives them.
  */
-final class GcnModel implements Model {
+final class GcnModel implements DifferentiableModel {
     private final GcnArchitecture architecture;
     private final DatasetSchema schema;
     private final Accelerator accelerator;
@@ -181,6 +188,79 @@ final class GcnModel implements Model {
             cachedVersion = version;
         }
         return cachedLogits;
+    }
+
+    /**
+     * Gradients of output {@code output}'s score (log-odds for binary and multi-label tasks, log-probability for
+     * multi-class ones, the value for regression) with respect to each example's features, {@code size ×
+     * featureSize}, in inference mode: in graph mode with respect to its whole signal; in node mode with
+     * respect to its node's own (unscaled) feature row, the batch's row standing in for the network's, other
+     * nodes' features fixed (see the class comment).
+     */
+    @Override
+    public float[] inputGradients(Batch batch, int output) {
+        requireOpen();
+        Objects.checkIndex(output, schema.labelSize());
+        NetworkInputs graph = inputs(batch);
+        return architecture.mode() == GcnArchitecture.Mode.GRAPH ? signalGradients(batch, graph, output)
+                : nodeFeatureGradients(batch, graph, output);
+    }
+
+    /** The examples are independent signals: one backward pass from every example's score gives all gradients. */
+    private float[] signalGradients(Batch batch, NetworkInputs graph, int output) {
+        int n = batch.size();
+        int nodes = graph.nodes();
+        int channels = weights.width(0);
+        GcnNetwork.Pass pass = network.forward(graph, signals(batch, nodes), n, null);
+        float[] scoreGradient = new float[pass.logits.length];
+        for (int e = 0; e < n; e++) {
+            head.addScoreGradient(pass.logits, e, output, scoreGradient);
+        }
+        float[] states = network.backward(pass, scoreGradient, new float[weights.values().length], true);
+        float[] gradients = new float[n * nodes * channels];
+        for (int node = 0; node < nodes; node++) {
+            for (int e = 0; e < n; e++) {
+                System.arraycopy(states, (node * n + e) * channels, gradients, (e * nodes + node) * channels, channels);
+            }
+        }
+        return gradients;
+    }
+
+    /**
+     * One backward pass per example (nodes share neighbours, so one pass from all scores would mix their
+     * gradients), from a forward pass over the network's features with the example's row in place of its node's.
+     */
+    private float[] nodeFeatureGradients(Batch batch, NetworkInputs graph, int output) {
+        int columns = weights.width(0);
+        int[] rows = logitRows(batch, graph);
+        float[] networkFeatures = graph.features();
+        float[] gradients = new float[batch.size() * columns];
+        float[] unused = new float[weights.values().length];
+        GcnNetwork.Pass networkPass = null;
+        for (int e = 0; e < batch.size(); e++) {
+            float[] row = new float[columns];
+            for (int c = 0; c < columns; c++) {
+                row[c] = (batch.features()[e * columns + c] - scaling.mean()[c]) * scaling.scale()[c];
+            }
+            GcnNetwork.Pass pass;
+            if (Arrays.equals(row, 0, columns, networkFeatures, rows[e] * columns, (rows[e] + 1) * columns)) {
+                if (networkPass == null) {
+                    networkPass = network.forward(graph, networkFeatures, 1, null);
+                }
+                pass = networkPass;
+            } else {
+                float[] features = networkFeatures.clone();
+                System.arraycopy(row, 0, features, rows[e] * columns, columns);
+                pass = network.forward(graph, features, 1, null);
+            }
+            float[] scoreGradient = new float[pass.logits.length];
+            head.addScoreGradient(pass.logits, rows[e], output, scoreGradient);
+            float[] states = network.backward(pass, scoreGradient, unused, true);
+            for (int c = 0; c < columns; c++) {
+                gradients[e * columns + c] = states[rows[e] * columns + c] * scaling.scale()[c]; // through the scaling
+            }
+        }
+        return gradients;
     }
 
     /** The network's derived inputs, rebuilt when a batch brings a different network. */

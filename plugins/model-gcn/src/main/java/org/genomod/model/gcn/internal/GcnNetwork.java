@@ -90,6 +90,14 @@ final class GcnNetwork {
      * node mode: zero rows for nodes outside the batch).
      */
     void backward(Pass pass, float[] logitGradient, float[] gradient) {
+        backward(pass, logitGradient, gradient, false);
+    }
+
+    /**
+     * {@link #backward(Pass, float[], float[])} that also returns {@code ∂loss/∂input} in the input's layout
+     * ({@code [node][example][channel]}) when {@code inputGradient} is set, else {@code null}.
+     */
+    float[] backward(Pass pass, float[] logitGradient, float[] gradient, boolean inputGradient) {
         int nodes = pass.graph.nodes();
         int examples = pass.examples;
         int rows = nodes * examples;
@@ -108,7 +116,7 @@ final class GcnNetwork {
             dz = unpool(pass, dPooled, nodes, examples, in);
             architecture.activation().backpropagate(pass.outputs[convolutions - 1], dz);
         }
-        for (int l = convolutions - 1; l >= 0; l--) {
+        for (int l = convolutions - 1; ; l--) { // returns at layer 0
             int in = weights.width(l);
             int out = weights.width(l + 1);
             Matrices.addColumnSums(dz, out, gradient, weights.biasOffset(l));
@@ -120,7 +128,12 @@ final class GcnNetwork {
                 if (pass.graph.identityRows() != null) {
                     addIdentityGradient(pass.graph.identityRows(), pass.identityMask, examples, dm, gradient);
                 }
-                break;
+                if (!inputGradient) {
+                    return null;
+                }
+                float[] dx = Matrices.multiplyTransposed(dm, rows, out, weights.values(), weights.weightOffset(0), in);
+                applyMask(dx, pass.masks[0]);
+                return dx;
             }
             float[] dh = Matrices.multiplyTransposed(dm, rows, out, weights.values(), weights.weightOffset(l), in);
             applyMask(dh, pass.masks[l]);

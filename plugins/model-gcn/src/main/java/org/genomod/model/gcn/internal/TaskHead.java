@@ -61,6 +61,23 @@ final class TaskHead {
     }
 
     /**
+     * Adds to {@code gradient} (the logits' layout) the gradient of output {@code output}'s attribution score of
+     * logit row {@code row}: its logit (log-odds or value) for binary, multi-label and regression tasks, its
+     * log-probability {@code z_k - log Σ exp z} (gradient {@code e_k - p}) for multi-class ones.
+     */
+    void addScoreGradient(float[] logits, int row, int output, float[] gradient) {
+        int from = row * outputs;
+        if (task == TaskType.MULTICLASS) {
+            float[] p = new float[outputs];
+            activate(logits, row, p, 0);
+            for (int j = 0; j < outputs; j++) {
+                gradient[from + j] -= p[j];
+            }
+        }
+        gradient[from + output] += 1;
+    }
+
+    /**
      * Mean loss of {@code examples} examples whose logits are rows {@code rows[e]} of {@code logits}.
      *
      * @param weighted whether class weights apply (training) or not (validation losses stay comparable)

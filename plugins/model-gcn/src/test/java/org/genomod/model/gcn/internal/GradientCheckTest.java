@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * L2), for every parameter, in both modes, every task type and activation, directed and undirected graphs.
  * Computation is in float, so differences use a step of 1e-2 and a tolerance of 1e-3 + 2 % (measured
  * discrepancies are at most 6e-5 on these models; using Â instead of Âᵀ backwards fails the three directed cases).
+ * Input gradients (attribution scores) likewise, against finite differences of the predicted scores.
  */
 class GradientCheckTest {
     private static final TrainingOptions OPTIONS = TrainingOptions.defaults();
@@ -160,5 +161,93 @@ class GradientCheckTest {
         GcnModel model = model(schema, Map.of("mode", "graph", "hidden", List.of(3, 4), "activation", "elu",
                 "pooling", "max", "dropout", 0, "l2", 0.001), null);
         check(model, signalBatch(net, 1, TaskType.MULTICLASS, 3, 10));
+    }
+
+    /** The attribution score of an example's prediction: log-odds, log-probability or the value. */
+    private static double score(TaskType task, float[] predictions, int index) {
+        double p = predictions[index];
+        return switch (task) {
+            case BINARY, MULTILABEL -> Math.log(p / (1 - p));
+            case MULTICLASS -> Math.log(p);
+            case REGRESSION -> p;
+        };
+    }
+
+    private static void assertClose(double numeric, float analytic, String what) {
+        assertTrue(Math.abs(numeric - analytic) <= 2e-3 + 0.02 * Math.abs(numeric),
+                what + ": analytic " + analytic + ", numeric " + numeric);
+    }
+
+    /**
+     * d score_i / d x_i, node i's own features: moving them in the network (which predictions read) moves the score
+     * as the gradient says; the batch's row is where the gradient is taken, so a changed row changes it.
+     */
+    @Test
+    void nodeModeInputGradientsAreThoseOfEachNodesOwnFeatures() {
+        TestNetwork net = graph(8, false, 3, 11);
+        DatasetSchema schema = new DatasetSchema(List.of(3), "node-test", TaskType.MULTICLASS, outputs(3), Map.of());
+        GcnModel model = model(schema, Map.of("hidden", List.of(5), "activation", "tanh", "dropout", 0.2,
+                "identity_features", true), null);
+        Batch batch = nodeBatch(net, TaskType.MULTICLASS, 3, 12);
+        for (int i = 0; i < 5; i++) {
+            model.fit(batch);
+        }
+        int columns = 3;
+        float eps = 1e-2f;
+        for (int output = 0; output < 3; output++) {
+            float[] analytic = model.inputGradients(batch, output);
+            for (int e = 0; e < batch.size(); e++) {
+                int node = net.index(batch.ids().get(e));
+                for (int c = 0; c < columns; c++) {
+                    float x = batch.features()[e * columns + c];
+                    TestNetwork up = net.withFeature(node, c, x + eps);
+                    TestNetwork down = net.withFeature(node, c, x - eps);
+                    double numeric = (score(schema.task(), model.predict(new Batch(batch.size(), batch.features(), null, batch.ids(), up)), e * 3 + output)
+                            - score(schema.task(), model.predict(new Batch(batch.size(), batch.features(), null, batch.ids(), down)), e * 3 + output)) / (2 * eps);
+                    assertClose(numeric, analytic[e * columns + c], "example " + e + " feature " + c + " output " + output);
+                }
+            }
+        }
+        // the gradient at a row the network does not hold: that of the network holding it
+        float[] moved = batch.features().clone();
+        moved[0] += 1.5f;
+        int node = net.index(batch.ids().get(0));
+        TestNetwork holding = net.withFeature(node, 0, moved[0]);
+        float[] there = model.inputGradients(new Batch(batch.size(), moved, null, batch.ids(), net), 1);
+        float[] reference = model.inputGradients(new Batch(batch.size(), moved, null, batch.ids(), holding), 1);
+        assertClose(reference[0], there[0], "gradient at a moved row");
+        assertTrue(Math.abs(there[0] - model.inputGradients(batch, 1)[0]) > 1e-4, "the moved row changed nothing");
+    }
+
+    @Test
+    void graphModeInputGradientsAreThoseOfTheWholeSignal() {
+        TestNetwork net = graph(7, true, 0, 13);
+        DatasetSchema schema = new DatasetSchema(List.of(7, 2), "signal-test", TaskType.MULTILABEL, outputs(2), Map.of());
+        GcnModel model = model(schema, Map.of("mode", "graph", "hidden", List.of(4), "activation", "tanh", "dropout", 0.1,
+                "identity_features", true), null);
+        Batch batch = signalBatch(net, 2, TaskType.MULTILABEL, 2, 14);
+        for (int i = 0; i < 5; i++) {
+            model.fit(batch);
+        }
+        int features = 14;
+        float eps = 1e-2f;
+        for (int output = 0; output < 2; output++) {
+            float[] analytic = model.inputGradients(batch, output);
+            assertEquals(batch.size() * features, analytic.length);
+            for (int j = 0; j < features; j++) {
+                float[] up = batch.features().clone();
+                float[] down = batch.features().clone();
+                for (int e = 0; e < batch.size(); e++) {
+                    up[e * features + j] += eps;
+                    down[e * features + j] -= eps;
+                }
+                float[] high = model.predict(new Batch(batch.size(), up, null, batch.ids(), net));
+                float[] low = model.predict(new Batch(batch.size(), down, null, batch.ids(), net));
+                for (int e = 0; e < batch.size(); e++) {
+                    double numeric = (score(schema.task(), high, e * 2 + output) - score(schema.task(), low, e * 2 + output)) / (2 * eps);
+                    assertClose(numeric, analytic[e * features + j], "example " + e + " feature " + j + " output " + output);
+                }
+            }
+        }
     }
 }

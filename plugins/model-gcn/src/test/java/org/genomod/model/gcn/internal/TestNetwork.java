@@ -49,6 +49,13 @@ final class TestNetwork implements Network {
         return new TestNetwork(directed, nodes, adjacency, columns.length, kept);
     }
 
+    /** The same graph with feature {@code column} of {@code node} set to {@code value}. */
+    TestNetwork withFeature(int node, int column, float value) {
+        float[] changed = features.clone();
+        changed[node * featureSize + column] = value;
+        return new TestNetwork(directed, nodes, adjacency, featureSize, changed);
+    }
+
     /** The same graph with {@code delta} added to every feature value. */
     TestNetwork withFeaturesShifted(float delta) {
         float[] shifted = features.clone();

@@ -29,6 +29,7 @@ import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Model;
 import org.genomod.api.train.TrainingOptions;
 import org.genomod.dl4j.Dl4jModel;
+import org.genomod.dl4j.FilterBankModel;
 import org.genomod.dl4j.InputLayout;
 import org.genomod.dl4j.Optimizers;
 import org.genomod.dl4j.OutputHead;
@@ -137,8 +138,13 @@ final class RnnNetworks {
         return architecture.masksPadding() ? PaddingMaskedNetwork::new : MultiLayerNetwork::new;
     }
 
+    /** The family's model over {@code network}: with a convolution front-end, one that also shows its filters. */
+    static Model model(Dl4jModel network, RnnArchitecture architecture) {
+        return architecture.convolution() ? new FilterBankModel(network) : network;
+    }
+
     /** Loads what {@link Dl4jModel#save} wrote, as the network class {@link #network} would have made. */
-    static Model load(Path directory, DatasetSchema schema, RnnArchitecture architecture) throws IOException {
+    static Dl4jModel load(Path directory, DatasetSchema schema, RnnArchitecture architecture) throws IOException {
         if (!architecture.masksPadding()) {
             return Dl4jModel.load(directory, schema, LAYOUT);
         }

@@ -40,7 +40,7 @@ class RnnModelFamilyTest {
     private static final String MOTIF = "TGACTCA";
 
     /** Small variants of each pooling, cell and front-end, so that the masking tests cover every path. */
-    private static final Map<String, Map<String, Object>> VARIANTS = Map.of(
+    static final Map<String, Map<String, Object>> VARIANTS = Map.of(
             "bilstm_max", Map.of("conv_filters", 0, "units", List.of(8), "bidirectional", true, "pooling", "max"),
             "bilstm_average", Map.of("conv_filters", 0, "units", List.of(8), "bidirectional", true, "pooling", "average"),
             "stacked_simple_last", Map.of("conv_filters", 0, "units", List.of(8, 6), "bidirectional", false, "pooling", "last",
@@ -128,7 +128,7 @@ class RnnModelFamilyTest {
         }
     }
 
-    private static float[] centred(String[] sequences, int width) {
+    static float[] centred(String[] sequences, int width) {
         float[] features = new float[sequences.length * width * 4];
         for (int i = 0; i < sequences.length; i++) {
             Sequences.centre(sequences[i], width, features, i * width * 4);
