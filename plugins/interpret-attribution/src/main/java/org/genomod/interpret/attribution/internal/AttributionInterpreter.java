@@ -65,7 +65,7 @@ public final class AttributionInterpreter implements Interpreter {
                 float[] values = options.integrated()
                         ? attributions.integratedGradients(batch, options.steps())
                         : attributions.gradientTimesInput(batch);
-                if (options.integrated()) {
+                if (checksCompleteness(options, data)) {
                     for (double error : attributions.completenessErrors(batch, values, predictions)) {
                         completeness += error;
                     }
@@ -87,7 +87,13 @@ public final class AttributionInterpreter implements Interpreter {
         summary.put("file", AttributionTable.FILE);
         if (options.integrated()) {
             summary.put("steps", options.steps());
-            summary.put("completeness_error", total == 0 ? 0.0 : completeness / total);
+            if (checksCompleteness(options, data)) {
+                summary.put("completeness_error", total == 0 ? 0.0 : completeness / total);
+            } else {
+                summary.put("completeness_error", null);
+                summary.put("completeness_note", "not computed: the examples live on a network, whose prediction reads every "
+                        + "node's features from the network, so a baseline batch does not move the score");
+            }
         }
         if (alphabet != null) {
             summary.put("logos", logos.logos());
@@ -110,5 +116,13 @@ public final class AttributionInterpreter implements Interpreter {
             case "rna-one-hot" -> "ACGU";
             default -> null;
         };
+    }
+
+    /**
+     * Integrated gradients' completeness needs the score at the baseline; examples on a network (gcn node
+     * mode) are scored from the network's own features, which a baseline batch does not change.
+     */
+    private static boolean checksCompleteness(AttributionOptions options, Dataset data) {
+        return options.integrated() && data.network().isEmpty();
     }
 }
