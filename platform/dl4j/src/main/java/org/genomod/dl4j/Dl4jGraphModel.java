@@ -3,16 +3,22 @@ package org.genomod.dl4j;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.util.ModelSerializer;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.TaskType;
 import org.genomod.api.model.Batch;
 import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.Model;
+import org.genomod.api.model.ModelRequest;
 import org.genomod.api.model.ModelState;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -119,6 +125,48 @@ public final class Dl4jGraphModel implements DifferentiableModel {
             throw new IOException("no saved network: " + file + " does not exist");
         }
         return new Dl4jGraphModel(ModelSerializer.restoreComputationGraph(file.toFile(), false), schema, inputs, outputs, null);
+    }
+
+    /**
+     * A model for new data that starts from {@code parent}'s graph and weights (transfer learning); the family
+     * says what is frozen and how the heads change. The copy trains with the request's optimizer, learning rate
+     * and gradient clip; new layers start from the request's seed, so a fine-tuning job repeats exactly. The
+     * parent is copied, so it may be closed.
+     *
+     * @param frozen  layer vertices that keep the parent's weights, with every vertex between them and the graph's
+     *                inputs (Deeplearning4j's feature extractor); empty to fine-tune everything
+     * @param heads   edits on Deeplearning4j's transfer builder that replace output heads, or do nothing to keep them;
+     *                layers it adds take no settings from the parent's network, so they name their own
+     * @param inputs  the new model's graph inputs, which must be the parent's
+     * @param outputs the new model's graph outputs, as {@code heads} leaves them
+     * @throws IllegalArgumentException when the parent is not a graph model or reads other inputs
+     */
+    public static Dl4jGraphModel transfer(Model parent, ModelRequest request, Collection<String> frozen,
+                                          Consumer<TransferLearning.GraphBuilder> heads, List<Input> inputs, List<Output> outputs) {
+        if (!(parent instanceof Dl4jGraphModel source)) {
+            throw new IllegalArgumentException("the parent model is not a Deeplearning4j computation graph");
+        }
+        source.requireOpen();
+        DatasetSchema schema = request.schema();
+        if (!source.inputs.equals(inputs) || !source.schema.encoding().equals(schema.encoding())) {
+            throw new IllegalArgumentException("the parent model reads " + source.schema.encoding() + " examples as inputs " + source.inputs
+                    + ", the data is " + schema.encoding() + " read as " + inputs);
+        }
+        FineTuneConfiguration.Builder tuning = new FineTuneConfiguration.Builder()
+                .updater(Optimizers.updater(request.training())).seed(request.seed());
+        if (request.training().gradientClip() > 0) {
+            tuning.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
+                    .gradientNormalizationThreshold(request.training().gradientClip());
+        }
+        TransferLearning.GraphBuilder builder = new TransferLearning.GraphBuilder(source.graph.clone())
+                .fineTuneConfiguration(tuning.build());
+        if (!frozen.isEmpty()) {
+            builder.setFeatureExtractor(frozen.toArray(String[]::new));
+        }
+        heads.accept(builder);
+        // the new graph draws every initial weight from ND4J's global generator before the kept ones are copied in
+        Nd4j.getRandom().setSeed(request.seed());
+        return new Dl4jGraphModel(builder.build(), schema, inputs, outputs, request.classWeights());
     }
 
     /** The inputs must lie within an example and the outputs cover the labels in order, one graph array each. */

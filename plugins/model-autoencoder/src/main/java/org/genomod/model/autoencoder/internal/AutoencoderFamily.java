@@ -10,6 +10,7 @@ import org.genomod.api.data.TaskType;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelFamily;
 import org.genomod.api.model.ModelRequest;
+import org.genomod.api.model.Transfer;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.Parameters;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -80,6 +81,34 @@ public final class AutoencoderFamily implements ModelFamily {
                 request.seed(), dataType));
         decoder.init();
         return AutoencoderModel.create(architecture, request.schema(), encoder, decoder, request.seed());
+    }
+
+    /**
+     * Fine-tunes a saved autoencoder on new data with the same genes (see {@link AutoencoderModel#transfer}):
+     * {@code freeze} counts the encoder's layers, then the decoder's ({@code all_but_head} leaves the decoder's
+     * last layer to train); {@code new_head} does not apply, since the outputs are the genes themselves.
+     */
+    @Override
+    public Model transfer(Model parent, ModelRequest request, Transfer transfer) {
+        if (!(parent instanceof AutoencoderModel source)) {
+            throw new IllegalArgumentException("the parent model is not an autoencoder");
+        }
+        List<String> problems = new ArrayList<>(check(request.schema(), request.hyperParameters()));
+        if (request.classWeights() != null) {
+            problems.add("class weights do not apply to reconstruction (set training.class_weights: false)");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        DataType dataType = source.dataType();
+        Architecture architecture = AutoencoderHyperParameters.architecture(request.hyperParameters());
+        int genes = request.schema().labelSize();
+        MultiLayerNetwork encoder = new MultiLayerNetwork(Networks.encoder(architecture, architecture.observedInput() ? 2 * genes : genes,
+                request.training(), request.seed(), dataType));
+        encoder.init();
+        MultiLayerNetwork decoder = new MultiLayerNetwork(Networks.decoder(architecture, genes, request.training(), request.seed(), dataType));
+        decoder.init();
+        return AutoencoderModel.transfer(source, request.schema(), encoder, decoder, transfer.frozenLayers(), request.seed());
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.genomod.api.model.Batch;
 import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.GenerativeModel;
 import org.genomod.api.model.ModelState;
+import org.genomod.api.model.Transfer;
 import org.genomod.dl4j.NativeMemory;
 import org.genomod.dl4j.NativeThreads;
 import org.genomod.dl4j.StackGradients;
@@ -62,6 +63,8 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
     /** Made on the first gradient request. */
     private StackGradients encoderGradients;
     private StackGradients decoderGradients;
+    /** Transfer learning: how many leading layers, the encoder's then the decoder's, keep the parent's weights. */
+    private int frozenLayers;
     private int iteration;
     /** The current epoch as Deeplearning4j counts (from 0), for epoch-keyed learning-rate schedules. */
     private int epoch;
@@ -104,6 +107,54 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
         LatentDistribution codes = architecture.variational()
                 ? LatentDistribution.read(directory.resolve(LatentDistribution.FILE), architecture.latent()) : null;
         return new AutoencoderModel(architecture, schema, encoder, decoder, calibration, true, codes, 0);
+    }
+
+    /**
+     * A model for new data with the same genes that starts from {@code parent} (transfer learning): copies of its
+     * networks, which train with the new options, and of its gene scaling and noise (and a VAE's code
+     * distribution), which go on moving as training does. The first {@code frozenLayers} layers, the encoder's
+     * then the decoder's, keep the parent's weights. An autoencoder's outputs are its genes, so there is no head
+     * to replace.
+     *
+     * @param encoder the new encoder, configured for the new training options, its weights to be copied in
+     * @param decoder the new decoder, likewise
+     * @throws IllegalArgumentException when the genes or their layout differ, or every layer would be frozen
+     */
+    static AutoencoderModel transfer(AutoencoderModel parent, DatasetSchema schema, MultiLayerNetwork encoder, MultiLayerNetwork decoder,
+                                     int frozenLayers, long seed) {
+        parent.requireOpen();
+        if (!parent.schema.outputs().equals(schema.outputs())) {
+            List<String> before = parent.schema.outputs();
+            List<String> now = schema.outputs();
+            int at = 0;
+            while (at < Math.min(before.size(), now.size()) && before.get(at).equals(now.get(at))) {
+                at++;
+            }
+            throw new IllegalArgumentException("the parent model reconstructs " + before.size() + " genes, the data has " + now.size()
+                    + (at < Math.min(before.size(), now.size()) ? ", and gene " + (at + 1) + " is '" + now.get(at) + "' where the parent's is '"
+                    + before.get(at) + "'" : "") + ": an autoencoder fine-tunes on the genes it was trained on, in their order");
+        }
+        if (!parent.layout.equals(FeatureLayout.of(schema))) {
+            throw new IllegalArgumentException("the parent model reads " + (parent.layout.observedChannel() ? "a value and an observed flag"
+                    : "one value") + " per gene, the data gives shape " + schema.featureShape());
+        }
+        int layers = parent.encoder.getnLayers() + parent.decoder.getnLayers();
+        int frozen = frozenLayers == Transfer.ALL_BUT_HEAD ? layers - 1 : frozenLayers;
+        if (frozen > layers - 1) {
+            throw new IllegalArgumentException("cannot freeze " + frozen + " layers of an autoencoder of " + layers + " (encoder "
+                    + parent.encoder.getnLayers() + ", decoder " + parent.decoder.getnLayers() + "): the last at least must train");
+        }
+        encoder.setParams(parent.encoder.params().dup());
+        decoder.setParams(parent.decoder.params().dup());
+        AutoencoderModel child = new AutoencoderModel(parent.architecture, schema, encoder, decoder, parent.calibration.copy(), true,
+                parent.codes == null ? null : parent.codes.copy(), seed);
+        child.frozenLayers = frozen;
+        return child;
+    }
+
+    /** The networks' precision. */
+    DataType dataType() {
+        return dataType;
     }
 
     @Override
@@ -151,8 +202,8 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
                 ? posteriorGradient(code, decoded.getSecond(), noise, data.size)
                 : decoded.getSecond();
         Pair<Gradient, INDArray> encoded = encoder.backpropGradient(codeGradient, LayerWorkspaceMgr.noWorkspaces());
-        update(decoder, decoded.getFirst());
-        update(encoder, encoded.getFirst());
+        update(decoder, decoded.getFirst(), frozenLayers - encoder.getnLayers());
+        update(encoder, encoded.getFirst(), frozenLayers);
         iteration++;
         if (architecture.variational()) {
             // after the step, like batch normalisation's running statistics: the loss just taken used the old variances
@@ -163,9 +214,16 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
         return scored.loss + klTerm(code, data.size);
     }
 
-    /** Applies the network's updater (with its gradient clipping and L2) to an exact gradient of the mean loss. */
-    private void update(MultiLayerNetwork network, Gradient gradient) {
+    /**
+     * Applies the network's updater (with its gradient clipping and L2) to an exact gradient of the mean loss.
+     *
+     * @param frozen the network's leading layers that keep their weights (transfer learning): their updates are zeroed
+     */
+    private void update(MultiLayerNetwork network, Gradient gradient, int frozen) {
         network.getUpdater().update(network, gradient, iteration, epoch, 1, LayerWorkspaceMgr.noWorkspaces());
+        for (int l = 0; l < Math.min(frozen, network.getnLayers()); l++) {
+            network.getLayer(l).getGradientsViewArray().assign(0); // a view of the network's gradient, now the update
+        }
         network.params().subi(gradient.gradient());
     }
 

@@ -2,7 +2,9 @@ package org.genomod.model.gcn.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.genomod.api.compute.Accelerator;
@@ -13,6 +15,7 @@ import org.genomod.api.data.TaskType;
 import org.genomod.api.model.Batch;
 import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.ModelState;
+import org.genomod.api.model.Transfer;
 
 /**
  * A graph convolutional network over the network that comes with each batch ({@link Batch#network()}).
@@ -47,6 +50,12 @@ final class GcnModel implements DifferentiableModel {
     private final SplittableRandom identityRandom;
     private final SplittableRandom dropoutRandom;
     private FeatureScaling scaling;
+    /** Transfer learning: the leading parameter values (whole layers) that keep the parent's weights. */
+    private int frozenValues;
+    /** Transfer learning: whether the identity table, part of the first layer, keeps the parent's rows. */
+    private boolean frozenIdentity;
+    /** Transfer learning: the identity table is the parent's, so every node of the data's network needs a row in it. */
+    private boolean inheritedIdentity;
     private NetworkInputs inputs;
     private long version;
     private float[] cachedLogits;
@@ -103,6 +112,52 @@ final class GcnModel implements DifferentiableModel {
         return model;
     }
 
+    /**
+     * A model for new data that starts from {@code parent}'s weights (transfer learning): the same architecture,
+     * the first {@code transfer.frozenLayers()} layers (graph convolutions, counted from the input; the first
+     * with the identity table) kept as the parent's, and the output layer replaced by one for the new outputs,
+     * drawn from {@code seed}, unless kept. Feature standardisation is fitted afresh on the new data's network,
+     * whose features and adjacency the model reads. A parent with an identity table learnt a row per node of its
+     * network: the new network may not have other nodes (checked when the model first sees it).
+     *
+     * @throws IllegalArgumentException when the input widths differ, a kept head does not fit, or too many
+     *                                  layers would be frozen
+     */
+    static GcnModel transfer(GcnModel parent, GcnArchitecture architecture, DatasetSchema schema, Accelerator accelerator,
+                             Optimisation optimisation, float[] classWeights, long seed, Transfer transfer) {
+        parent.requireOpen();
+        GcnModel child = new GcnModel(architecture, schema, accelerator, optimisation, classWeights, seed);
+        Weights from = parent.weights;
+        Weights to = child.weights;
+        if (from.layers() != to.layers() || from.width(0) != to.width(0)) {
+            throw new IllegalArgumentException("the parent model reads " + from.width(0) + " " + (architecture.mode() == GcnArchitecture.Mode.NODE
+                    ? "features per node" : "channel(s) per node") + " through " + from.layers() + " layers, the data gives "
+                    + to.width(0) + ": a fine-tuned model keeps its parent's inputs");
+        }
+        if (!transfer.newHead() && (!parent.schema.outputs().equals(schema.outputs()) || parent.schema.task() != schema.task())) {
+            throw new IllegalArgumentException("keeping the parent's head needs the same outputs: the parent predicts "
+                    + parent.schema.outputs() + ", the data has " + schema.outputs() + " (replace the head instead)");
+        }
+        int layers = to.layers();
+        int frozen = transfer.frozenLayers() == Transfer.ALL_BUT_HEAD ? layers - 1 : transfer.frozenLayers();
+        if (frozen > layers - 1) {
+            throw new IllegalArgumentException("cannot freeze " + frozen + " layers of a network of " + layers
+                    + ": the head at least must train");
+        }
+        int kept = transfer.newHead() ? layers - 1 : layers;
+        int keptValues = kept == layers ? to.identityOffset() : to.weightOffset(kept);
+        System.arraycopy(from.values(), 0, to.values(), 0, keptValues);
+        if (from.identityBound() && kept > 0) { // identity rows are first-layer weights: a new single layer draws its own
+            to.allocateIdentity(from.identityNodes());
+            System.arraycopy(from.values(), from.identityOffset(), to.values(), to.identityOffset(),
+                    from.values().length - from.identityOffset());
+            child.inheritedIdentity = true;
+        }
+        child.frozenValues = frozen == 0 ? 0 : to.weightOffset(frozen);
+        child.frozenIdentity = frozen > 0;
+        return child;
+    }
+
     @Override
     public DatasetSchema schema() {
         return schema;
@@ -125,6 +180,10 @@ final class GcnModel implements DifferentiableModel {
         optimisation.clip(gradient);
         double penalty = weights.penalty(architecture.l2());
         weights.addPenaltyGradient(architecture.l2(), gradient);
+        Arrays.fill(gradient, 0, frozenValues, 0f);
+        if (frozenIdentity) {
+            Arrays.fill(gradient, weights.identityOffset(), gradient.length, 0f);
+        }
         optimizer.step(weights.values(), gradient);
         version++;
         return loss + penalty;
@@ -295,8 +354,18 @@ final class GcnModel implements DifferentiableModel {
                 version++;
             }
             identityRows = new int[nodes];
+            List<String> unknown = new ArrayList<>();
             for (int n = 0; n < nodes; n++) {
                 identityRows[n] = weights.identityRow(net.nodes().get(n));
+                if (identityRows[n] < 0) {
+                    unknown.add(net.nodes().get(n));
+                }
+            }
+            if (inheritedIdentity && !unknown.isEmpty()) {
+                throw new IllegalArgumentException("the parent model learnt a feature row per node of its own network (identity_features), "
+                        + "which cannot carry over to other nodes: " + unknown.size() + " of this network's " + nodes + " nodes are not "
+                        + "among the parent's " + weights.identityNodes().size() + " (e.g. '" + unknown.get(0) + "'); fine-tune on the "
+                        + "parent's network, or train from scratch");
             }
         }
         inputs = new NetworkInputs(net, new Propagation(accelerator, propagation), features, identityRows);

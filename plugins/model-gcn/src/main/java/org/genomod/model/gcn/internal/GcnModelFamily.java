@@ -9,6 +9,7 @@ import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelFamily;
 import org.genomod.api.model.ModelRequest;
+import org.genomod.api.model.Transfer;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.Parameters;
 import org.osgi.service.component.annotations.Component;
@@ -59,6 +60,16 @@ public final class GcnModelFamily implements ModelFamily {
         }
         return GcnModel.create(architecture, request.schema(), accelerator(), Optimisation.of(request.training()),
                 request.classWeights(), request.seed());
+    }
+
+    /** Fine-tunes a saved network: see {@link GcnModel#transfer} for what is kept, frozen and replaced. */
+    @Override
+    public Model transfer(Model parent, ModelRequest request, Transfer transfer) {
+        if (!(parent instanceof GcnModel source)) {
+            throw new IllegalArgumentException("the parent model is not a graph convolutional network");
+        }
+        return GcnModel.transfer(source, GcnHyperParameters.architecture(request.hyperParameters()), request.schema(), accelerator(),
+                Optimisation.of(request.training()), request.classWeights(), request.seed(), transfer);
     }
 
     @Override

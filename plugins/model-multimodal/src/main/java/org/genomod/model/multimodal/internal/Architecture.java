@@ -20,10 +20,18 @@ record Architecture(List<Segment> segments, Map<String, Branch> branches, List<T
 
     /** @throws IllegalArgumentException for settings that do not fit the data ({@code check} lists them first) */
     static Architecture of(DatasetSchema schema, Parameters p) {
+        return of(schema, p, false);
+    }
+
+    /**
+     * @param inherited whether the hyper-parameters are a saved model's, which may be a fine-tuned model's or
+     *                  its parent's: task weights for tasks the data lacks are then left out
+     */
+    static Architecture of(DatasetSchema schema, Parameters p, boolean inherited) {
         List<Segment> segments = Segment.of(schema);
         List<Task> tasks = Task.of(schema);
         return new Architecture(segments, MultimodalHyperParameters.branches(p, segments), tasks,
-                MultimodalHyperParameters.taskWeights(p, tasks),
+                MultimodalHyperParameters.taskWeights(p, tasks, inherited),
                 p.integers(MultimodalHyperParameters.SHARED_HIDDEN), p.integers(MultimodalHyperParameters.HEAD_HIDDEN),
                 p.string(MultimodalHyperParameters.ACTIVATION), p.number(MultimodalHyperParameters.DROPOUT),
                 p.number(MultimodalHyperParameters.L2), p.string(MultimodalHyperParameters.LOSS));

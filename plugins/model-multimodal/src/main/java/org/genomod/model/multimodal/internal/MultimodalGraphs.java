@@ -1,7 +1,9 @@
 package org.genomod.model.multimodal.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -12,9 +14,12 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.genomod.api.data.DatasetSchema;
@@ -58,7 +63,7 @@ final class MultimodalGraphs {
         }
         Optimizers.configure(network, training);
         ComputationGraphConfiguration.GraphBuilder graph = network.graphBuilder();
-        Layers layers = new Layers(graph, activation, architecture.dropout(), architecture.l2());
+        Layers layers = new Layers(graph::addLayer, activation, architecture.dropout(), architecture.l2(), false);
 
         List<String> ends = new ArrayList<>();
         for (Segment segment : architecture.segments()) {
@@ -76,22 +81,69 @@ final class MultimodalGraphs {
         for (int i = 0; i < architecture.sharedHidden().size(); i++) {
             trunk = layers.dense("shared_" + (i + 1), architecture.sharedHidden().get(i), trunk, null, false);
         }
+        graph.setOutputs(heads(layers, architecture, schema, trunk, 0));
+        return graph.build();
+    }
+
+    /**
+     * Replaces the heads of a transfer builder's graph, made for {@code parent}, by new heads for
+     * {@code architecture}'s tasks, reading what the old ones read. The new layers carry every setting
+     * themselves, since a transfer builder gives added layers none of the network's.
+     *
+     * @param trunkWidth the width of what the heads read
+     */
+    static void replaceHeads(TransferLearning.GraphBuilder builder, Architecture parent, Architecture architecture, DatasetSchema schema,
+                             String trunk, long trunkWidth) {
+        headVertices(parent).forEach(builder::removeVertexAndConnections);
+        Layers layers = new Layers(builder::addLayer, activation(architecture.activation()), architecture.dropout(), architecture.l2(), true);
+        builder.setOutputs(heads(layers, architecture, schema, trunk, trunkWidth));
+    }
+
+    /** Every vertex of the task heads: their hidden layers with their dropout, and their output layers. */
+    static Set<String> headVertices(Architecture architecture) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int t = 0; t < architecture.tasks().size(); t++) {
+            String name = headName(t, architecture.tasks().get(t));
+            for (int i = 0; i < architecture.headHidden().size(); i++) {
+                names.add(name + "_" + (i + 1));
+                if (architecture.dropout() > 0) {
+                    names.add(name + "_" + (i + 1) + "_dropout");
+                }
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** The name of task {@code t}'s output layer (from 0); its hidden layers add {@code _1}, {@code _2} ... */
+    static String headName(int t, Task task) {
+        return "task_" + (t + 1) + "_" + plain(task.name());
+    }
+
+    /**
+     * One head per task reading {@code trunk}: its own hidden layers, then its output layer with the task's
+     * weighted loss; returns the output layers' names.
+     *
+     * @param trunkWidth the width of {@code trunk}, or 0 for the graph to infer it
+     */
+    private static String[] heads(Layers layers, Architecture architecture, DatasetSchema schema, String trunk, long trunkWidth) {
         List<String> heads = new ArrayList<>();
         for (int t = 0; t < architecture.tasks().size(); t++) {
             Task task = architecture.tasks().get(t);
-            String name = "task_" + (t + 1) + "_" + plain(task.name());
+            String name = headName(t, task);
             String from = trunk;
+            long width = trunkWidth;
             for (int i = 0; i < architecture.headHidden().size(); i++) {
-                from = layers.dense(name + "_" + (i + 1), architecture.headHidden().get(i), from, null, false);
+                from = layers.dense(name + "_" + (i + 1), architecture.headHidden().get(i), from, null, false, width);
+                width = width == 0 ? 0 : architecture.headHidden().get(i);
             }
-            graph.addLayer(name, OutputHead.builder(schema, architecture.loss())
+            OutputLayer.Builder output = OutputHead.builder(schema, architecture.loss())
                     .nOut(task.count())
-                    .lossFunction(weighted(OutputHead.loss(schema.task(), architecture.loss()), architecture.weights()[t], task.count()))
-                    .build(), from);
+                    .lossFunction(weighted(OutputHead.loss(schema.task(), architecture.loss()), architecture.weights()[t], task.count()));
+            layers.add(name, layers.standalone(output, width), from);
             heads.add(name);
         }
-        graph.setOutputs(heads.toArray(String[]::new));
-        return graph.build();
+        return heads.toArray(String[]::new);
     }
 
     /** The layers that read one input; returns the name of the last. */
@@ -99,9 +151,9 @@ final class MultimodalGraphs {
         String from = input;
         String prefix = plain(segment.name()) + "_";
         if (branch.conv()) {
-            layers.graph.addLayer(prefix + "conv", new Convolution1DLayer.Builder(branch.kernel())
+            layers.add(prefix + "conv", new Convolution1DLayer.Builder(branch.kernel())
                     .nOut(branch.filters()).convolutionMode(ConvolutionMode.Same).activation(layers.activation).build(), from);
-            layers.graph.addLayer(prefix + "pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), prefix + "conv");
+            layers.add(prefix + "pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), prefix + "conv");
             if (branch.hidden().isEmpty()) {
                 return layers.dropout(prefix + "pool");
             }
@@ -166,26 +218,44 @@ final class MultimodalGraphs {
     private record InputLayer(int fanIn, Branch branch) {
     }
 
+    /** How layers are added: a graph builder's or a transfer builder's {@code addLayer}. */
+    @FunctionalInterface
+    private interface LayerSink {
+        void add(String name, Layer layer, String... inputs);
+    }
+
     /** Adds hidden layers, each followed by dropout. */
     private static final class Layers {
-        final ComputationGraphConfiguration.GraphBuilder graph;
+        final LayerSink graph;
         final Activation activation;
         final double dropout;
         final double l2;
+        /** Whether each layer names the network's weight initialisation and L2 itself (layers added to a transfer builder). */
+        final boolean standalone;
 
-        Layers(ComputationGraphConfiguration.GraphBuilder graph, Activation activation, double dropout, double l2) {
+        Layers(LayerSink graph, Activation activation, double dropout, double l2, boolean standalone) {
             this.graph = graph;
             this.activation = activation;
             this.dropout = dropout;
             this.l2 = l2;
+            this.standalone = standalone;
+        }
+
+        void add(String name, Layer layer, String... inputs) {
+            graph.add(name, layer, inputs);
+        }
+
+        String dense(String name, int units, String from, InputLayer reads, boolean dropInput) {
+            return dense(name, units, from, reads, dropInput, 0);
         }
 
         /**
          * A dense layer and its dropout; returns the name of the last.
          *
          * @param dropInput whether the layer drops out its input, which its source did not
+         * @param fanIn     the layer's inputs, or 0 for the graph to infer them
          */
-        String dense(String name, int units, String from, InputLayer reads, boolean dropInput) {
+        String dense(String name, int units, String from, InputLayer reads, boolean dropInput, long fanIn) {
             DenseLayer.Builder layer = new DenseLayer.Builder().nOut(units).activation(activation);
             if (dropInput && dropout > 0) {
                 layer.dropOut(new Dropout(1 - dropout)); // retain probability
@@ -203,8 +273,19 @@ final class MultimodalGraphs {
                     }
                 }
             }
-            graph.addLayer(name, layer.build(), from);
+            graph.add(name, standalone(layer, fanIn), from);
             return dropout(name);
+        }
+
+        /** The layer, given the network's weight initialisation, L2 and its fan-in when it is {@linkplain #standalone}. */
+        Layer standalone(FeedForwardLayer.Builder<?> layer, long fanIn) {
+            if (standalone) {
+                layer.weightInit(activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU).nIn(fanIn);
+                if (l2 > 0) {
+                    layer.l2(l2);
+                }
+            }
+            return layer.build();
         }
 
         /** Dropout on the output of {@code from}, when there is any. */
@@ -212,7 +293,7 @@ final class MultimodalGraphs {
             if (dropout == 0) {
                 return from;
             }
-            graph.addLayer(from + "_dropout", new DropoutLayer.Builder(1 - dropout).build(), from); // retain probability
+            graph.add(from + "_dropout", new DropoutLayer.Builder(1 - dropout).build(), from); // retain probability
             return from + "_dropout";
         }
 

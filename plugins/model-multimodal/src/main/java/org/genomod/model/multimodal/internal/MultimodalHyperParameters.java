@@ -152,13 +152,19 @@ final class MultimodalHyperParameters {
     }
 
     /**
-     * Each task's loss weight: {@value #TASK_WEIGHTS} by name, 1 for tasks it does not name.
+     * Each task's loss weight: {@value #TASK_WEIGHTS} by name, 1 for tasks it does not name. A model fine-tuned
+     * from a saved one has its parent's hyper-parameters, whose weights may name tasks the new data lacks:
+     * {@code inherited} leaves those out instead of refusing them.
      *
      * @throws IllegalArgumentException listing every problem with the weights
      */
-    static double[] taskWeights(Parameters parameters, List<Task> tasks) {
+    static double[] taskWeights(Parameters parameters, List<Task> tasks, boolean inherited) {
         List<String> problems = new ArrayList<>();
-        double[] weights = taskWeights(parameters, tasks, problems);
+        Map<String, Object> given = new LinkedHashMap<>(parameters.map(TASK_WEIGHTS));
+        if (inherited) {
+            given.keySet().retainAll(tasks.stream().map(Task::name).toList());
+        }
+        double[] weights = taskWeights(given, tasks, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -166,15 +172,19 @@ final class MultimodalHyperParameters {
     }
 
     static double[] taskWeights(Parameters parameters, List<Task> tasks, List<String> problems) {
+        return taskWeights(parameters.map(TASK_WEIGHTS), tasks, problems);
+    }
+
+    private static double[] taskWeights(Map<String, Object> given, List<Task> tasks, List<String> problems) {
         // one number per task, validated as any parameter (numbers written as strings, e.g. from ${VARIABLES}, included)
         ParameterSchema.Builder schema = ParameterSchema.builder();
         tasks.forEach(t -> schema.number(t.name(), 1, 0, 1e6, "loss weight of task " + t.name()));
         double[] weights = new double[tasks.size()];
         java.util.Arrays.fill(weights, 1);
         try {
-            Parameters given = schema.build().validate(parameters.map(TASK_WEIGHTS), Path.of(""));
+            Parameters valid = schema.build().validate(given, Path.of(""));
             for (int t = 0; t < tasks.size(); t++) {
-                weights[t] = given.number(tasks.get(t).name());
+                weights[t] = valid.number(tasks.get(t).name());
             }
         } catch (ParameterException e) {
             e.problems().forEach(p -> problems.add(TASK_WEIGHTS + ": " + p));

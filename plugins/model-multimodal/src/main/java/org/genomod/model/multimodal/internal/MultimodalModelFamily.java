@@ -9,6 +9,7 @@ import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Model;
 import org.genomod.api.model.ModelFamily;
 import org.genomod.api.model.ModelRequest;
+import org.genomod.api.model.Transfer;
 import org.genomod.api.param.ParameterSchema;
 import org.genomod.api.param.Parameters;
 import org.genomod.dl4j.Dl4jGraphModel;
@@ -56,9 +57,16 @@ public final class MultimodalModelFamily implements ModelFamily {
         return Dl4jGraphModel.of(graph, request.schema(), a.inputs(), a.outputs(), request.classWeights());
     }
 
+    /** Fine-tunes a saved graph: see {@link GraphTransfer} for what is frozen and replaced. */
+    @Override
+    public Model transfer(Model parent, ModelRequest request, Transfer transfer) {
+        return GraphTransfer.transfer(parent, request, transfer);
+    }
+
+    /** A fine-tuned model's hyper-parameters are its parent's, so their task weights may name the parent's tasks. */
     @Override
     public Model load(Path directory, DatasetSchema schema, Parameters hyperParameters) throws IOException {
-        Architecture a = Architecture.of(schema, hyperParameters);
+        Architecture a = Architecture.of(schema, hyperParameters, true);
         return Dl4jGraphModel.load(directory, schema, a.inputs(), a.outputs());
     }
 }
