@@ -3,6 +3,7 @@ package org.genomod.dl4j;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -294,6 +295,60 @@ class Dl4jModelTest {
                     new org.genomod.api.model.ModelRequest(wider, noParameters(), adam, null, 5),
                     new org.genomod.api.model.Transfer(0, true), "auto"));
             assertEquals("the parent model takes test examples of shape [4], the data is test of shape [5]", shape.getMessage());
+        }
+    }
+
+    /**
+     * Named layers, here only the middle one of three hidden layers (not a prefix), keep the parent's weights
+     * while the layers before and after it train; the frozen model saves and reloads with equal predictions.
+     */
+    @Test
+    void transferFreezesNamedLayersAnywhereInTheStack(@TempDir Path directory) throws IOException {
+        org.genomod.api.train.TrainingOptions adam = new org.genomod.api.train.TrainingOptions(1, 64, "adam", 0.05, 0, false,
+                org.genomod.api.train.EarlyStopping.none());
+        MultiLayerNetwork stack = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(3).updater(new Adam(0.05)).l2(1e-3).dataType(DataType.FLOAT).list()
+                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build())
+                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).dropOut(0.5).build())
+                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build())
+                .layer(OutputHead.layer(BINARY))
+                .setInputType(InputLayout.FLAT.inputType(BINARY.featureShape()))
+                .build());
+        stack.init();
+        try (Dl4jModel parent = Dl4jModel.of(stack, BINARY, InputLayout.FLAT, null)) {
+            assertEquals(List.of("layer0", "layer1", "layer2", "layer3"), Dl4jModel.layerNames(stack));
+            org.genomod.api.model.ModelRequest request = new org.genomod.api.model.ModelRequest(BINARY, noParameters(), adam, null, 5);
+            org.genomod.api.model.Transfer middle = org.genomod.api.model.Transfer.named(List.of("layer1"), true);
+            Batch batch = data(2, 0);
+            float[] reloaded;
+            float[] predicted;
+            try (Dl4jModel child = Dl4jModel.transfer(parent, request, middle, "auto")) {
+                MultiLayerNetwork net = child.multiLayerNetwork();
+                INDArray before = net.params().dup();
+                for (int i = 0; i < 10; i++) {
+                    child.fit(batch);
+                }
+                assertEquals(stack.getLayer(1).params(), net.getLayer(1).params(), "the named layer keeps the parent's weights");
+                for (int layer : new int[] {0, 2}) {
+                    assertNotEquals(stack.getLayer(layer).params(), net.getLayer(layer).params(), "layer " + layer + " trains");
+                }
+                assertNotEquals(before, net.params(), "the new head trains");
+                assertTrue(child.summary().contains("layer1"), child.summary());
+                assertEquals(Dl4jModel.layerNames(stack), Dl4jModel.layerNames(net), "frozen layers keep their names");
+                predicted = child.predict(batch);
+                child.save(directory);
+            }
+            try (Dl4jModel loaded = Dl4jModel.load(directory, BINARY, InputLayout.FLAT)) {
+                reloaded = loaded.predict(batch);
+            }
+            assertArrayEquals(predicted, reloaded);
+            IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Dl4jModel.transfer(parent, request,
+                    org.genomod.api.model.Transfer.named(List.of("layer1", "conv1"), true), "auto"));
+            assertEquals("the parent model has no layer named 'conv1': its layers are [layer0, layer1, layer2, layer3]",
+                    unknown.getMessage());
+            IllegalArgumentException head = assertThrows(IllegalArgumentException.class, () -> Dl4jModel.transfer(parent, request,
+                    org.genomod.api.model.Transfer.named(List.of("layer3"), false), "auto"));
+            assertEquals("cannot freeze the output head 'layer3': the head at least must train", head.getMessage());
         }
     }
 

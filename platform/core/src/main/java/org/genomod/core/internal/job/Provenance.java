@@ -97,8 +97,7 @@ final class Provenance {
         Map<String, Object> saved = new LinkedHashMap<>(Map.of("family", plan.family.lease().describe(), "parameters", model.parameterCount(),
                 "directory", "model", "manifest_sha256", modelDigest));
         spec.transferFrom().ifPresent(t -> saved.put("fine_tuned_from", Map.of("directory", t.parent().toString(),
-                "manifest_sha256", parentDigest, "frozen_layers", t.transfer().frozenLayers() < 0 ? "all_but_head"
-                        : t.transfer().frozenLayers(), "new_head", t.transfer().newHead())));
+                "manifest_sha256", parentDigest, "frozen_layers", frozen(t.transfer()), "new_head", t.transfer().newHead())));
         doc.put("model", saved);
         if (!interpretation.isEmpty()) {
             doc.put("interpretation", interpretation);
@@ -113,6 +112,14 @@ final class Provenance {
         prov.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         doc.put("provenance", prov);
         return doc;
+    }
+
+    /** What {@code model.freeze} froze: the layers' names, {@code all_but_head}, or a count of leading layers. */
+    private static Object frozen(org.genomod.api.model.Transfer transfer) {
+        if (transfer.byName()) {
+            return transfer.frozenNames();
+        }
+        return transfer.frozenLayers() == org.genomod.api.model.Transfer.ALL_BUT_HEAD ? "all_but_head" : transfer.frozenLayers();
     }
 
     private static List<Map<String, Object>> plugins(Plan plan) {

@@ -174,20 +174,29 @@ public final class SpecParser {
             problems.add("model.from takes the architecture of the saved model, so model hyper-parameters cannot be given: "
                     + String.join(", ", family.parameters().keySet()));
         }
-        String freeze = String.valueOf(model.getOrDefault("freeze", "none")).trim();
-        int frozen;
-        switch (freeze) {
-            case "none" -> frozen = 0;
-            case "all_but_head" -> frozen = Transfer.ALL_BUT_HEAD;
-            default -> {
-                try {
-                    frozen = Integer.parseInt(freeze);
-                    if (frozen < 0) {
-                        throw new NumberFormatException();
+        Object rawFreeze = model.getOrDefault("freeze", "none");
+        int frozen = 0;
+        List<String> frozenNames = List.of();
+        if (rawFreeze instanceof List<?> names) {
+            frozenNames = frozenNames(names, problems);
+        } else if (rawFreeze instanceof Map) {
+            problems.add("model.freeze must be none, all_but_head, a number of leading layers or a list of layer names, got a mapping");
+        } else {
+            String freeze = String.valueOf(rawFreeze).trim();
+            switch (freeze) {
+                case "none" -> frozen = 0;
+                case "all_but_head" -> frozen = Transfer.ALL_BUT_HEAD;
+                default -> {
+                    try {
+                        frozen = Integer.parseInt(freeze);
+                        if (frozen < 0) {
+                            throw new NumberFormatException();
+                        }
+                    } catch (NumberFormatException e) {
+                        problems.add("model.freeze must be none, all_but_head, a number of leading layers or a list of layer names"
+                                + " (e.g. [layer0, layer2]), got '" + freeze + "'");
+                        frozen = 0;
                     }
-                } catch (NumberFormatException e) {
-                    problems.add("model.freeze must be none, all_but_head or a number of leading layers, got '" + freeze + "'");
-                    frozen = 0;
                 }
             }
         }
@@ -196,7 +205,30 @@ public final class SpecParser {
             problems.add("model.new_head must be true or false, got '" + newHead + "'");
             newHead = Boolean.TRUE;
         }
-        return new TransferSpec(base.resolve(from.toString()).normalize(), new Transfer(frozen, (Boolean) newHead));
+        return new TransferSpec(base.resolve(from.toString()).normalize(), new Transfer(frozen, (Boolean) newHead, frozenNames));
+    }
+
+    /**
+     * {@code model.freeze: [name, ...]}: the layers that keep the parent's weights, named as the parent's summary
+     * names them; whether the model has them is the family's to check.
+     */
+    private static List<String> frozenNames(List<?> names, List<String> problems) {
+        if (names.isEmpty()) {
+            problems.add("model.freeze lists no layers: name at least one, or write none to fine-tune every layer");
+            return List.of();
+        }
+        int before = problems.size();
+        List<String> valid = new ArrayList<>();
+        for (Object name : names) {
+            if (!(name instanceof String || name instanceof Number) || String.valueOf(name).isBlank()) {
+                problems.add("model.freeze lists layer names, got '" + name + "'");
+            } else if (valid.contains(String.valueOf(name).trim())) {
+                problems.add("model.freeze names layer '" + String.valueOf(name).trim() + "' more than once");
+            } else {
+                valid.add(String.valueOf(name).trim());
+            }
+        }
+        return problems.size() == before ? valid : List.of();
     }
 
     /**

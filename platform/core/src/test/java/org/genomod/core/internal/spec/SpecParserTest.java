@@ -158,9 +158,29 @@ class SpecParserTest {
         List<String> p = assertThrows(SpecException.class, () -> parse(
                 "data: {reader: fasta, path: a.fa}\nmodel: {family: cnn, from: m, freeze: some, filters: [8]}\n")).problems();
         assertEquals(List.of("model.from takes the architecture of the saved model, so model hyper-parameters cannot be given: filters",
-                "model.freeze must be none, all_but_head or a number of leading layers, got 'some'"), p);
+                "model.freeze must be none, all_but_head, a number of leading layers or a list of layer names (e.g. [layer0, layer2]),"
+                        + " got 'some'"), p);
         p = assertThrows(SpecException.class, () -> parse("data: {reader: fasta, path: a.fa}\nmodel: {family: cnn, freeze: 1}\n")).problems();
         assertEquals(List.of("model.freeze applies to transfer learning only: add model.from (a saved model directory)"), p);
+    }
+
+    @Test
+    void modelFreezeNamesLayers() throws Exception {
+        org.genomod.api.model.Transfer transfer = parse("data: {reader: fasta, path: a.fa}\nmodel: {family: cnn, from: m, freeze: [layer2, layer0]}\n")
+                .transferFrom().orElseThrow().transfer();
+        assertEquals(List.of("layer2", "layer0"), transfer.frozenNames());
+        assertEquals(0, transfer.frozenLayers());
+        assertTrue(transfer.byName());
+        assertTrue(transfer.newHead());
+        List<String> p = assertThrows(SpecException.class, () -> parse(
+                "data: {reader: fasta, path: a.fa}\nmodel: {family: cnn, from: m, freeze: []}\n")).problems();
+        assertEquals(List.of("model.freeze lists no layers: name at least one, or write none to fine-tune every layer"), p);
+        p = assertThrows(SpecException.class, () -> parse(
+                "data: {reader: fasta, path: a.fa}\nmodel: {family: cnn, from: m, freeze: [layer0, {a: 1}, layer0]}\n")).problems();
+        assertEquals(List.of("model.freeze lists layer names, got '{a=1}'", "model.freeze names layer 'layer0' more than once"), p);
+        p = assertThrows(SpecException.class, () -> parse(
+                "data: {reader: fasta, path: a.fa}\nmodel: {family: cnn, from: m, freeze: {layer0: true}}\n")).problems();
+        assertEquals(List.of("model.freeze must be none, all_but_head, a number of leading layers or a list of layer names, got a mapping"), p);
     }
 
     @Test

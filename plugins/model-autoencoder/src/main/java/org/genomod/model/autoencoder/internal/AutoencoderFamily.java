@@ -93,6 +93,10 @@ public final class AutoencoderFamily implements ModelFamily {
         if (!(parent instanceof AutoencoderModel source)) {
             throw new IllegalArgumentException("the parent model is not an autoencoder");
         }
+        if (transfer.byName()) {
+            throw new IllegalArgumentException("the autoencoder family freezes leading layers, not named ones (got "
+                    + transfer.frozenNames() + "): write freeze: N or all_but_head");
+        }
         List<String> problems = new ArrayList<>(check(request.schema(), request.hyperParameters()));
         if (request.classWeights() != null) {
             problems.add("class weights do not apply to reconstruction (set training.class_weights: false)");

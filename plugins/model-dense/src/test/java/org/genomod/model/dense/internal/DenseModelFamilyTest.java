@@ -3,6 +3,7 @@ package org.genomod.model.dense.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.TaskType;
 import org.genomod.api.model.Model;
@@ -24,6 +26,7 @@ import org.genomod.api.param.ParameterException;
 import org.genomod.api.param.Parameters;
 import org.genomod.api.train.EarlyStopping;
 import org.genomod.api.train.TrainingOptions;
+import org.genomod.dl4j.Dl4jModel;
 import org.genomod.testing.PluginTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,6 +187,55 @@ class DenseModelFamilyTest {
                 assertTrue(accuracy >= 0.9, "held-out accuracy of the new head on frozen features " + accuracy);
             }
             assertArrayEquals(parentPredictions, parent.predict(test.all()), "the parent is left as it was");
+        }
+    }
+
+    /**
+     * Named layers keep the parent's weights, the others train: {@code [layer3]} is the second hidden layer alone
+     * (not a prefix: the first hidden layer and its batch normalisation before it train), {@code [layer0, layer1,
+     * layer2]} the first hidden layer with its batch normalisation; under L2 and dropout. The fine-tuned model
+     * reloads with equal predictions; a name the model does not have is refused with the names it has, and a batch
+     * normalisation after a trainable layer cannot be frozen.
+     */
+    @Test
+    void transferFreezesNamedLayers() throws IOException {
+        Examples train = oneHot(300, 3);
+        Map<String, Object> raw = Map.of("hidden", List.of(16, 8), "batch_norm", true, "l2", 1e-3, "dropout", 0.2);
+        try (Model parent = create(train.schema(), raw, 5)) {
+            Fitting.fit(parent, train, null, 3, 32, 0, 6);
+            MultiLayerNetwork stack = ((Dl4jModel) parent).multiLayerNetwork();
+            List<String> names = Dl4jModel.layerNames(stack);
+            assertEquals(List.of("layer0", "layer1", "layer2", "layer3", "layer4", "layer5", "layer6"), names);
+            assertTrue(parent.summary().contains("layer3"), parent.summary());
+            ModelRequest request = new ModelRequest(train.schema(), parameters(raw), ADAM, null, 21);
+            float[] predicted;
+            try (Model child = family.transfer(parent, request, Transfer.named(List.of("layer3"), true))) {
+                Fitting.fit(child, train, null, 3, 32, 0, 7);
+                MultiLayerNetwork tuned = ((Dl4jModel) child).multiLayerNetwork();
+                assertEquals(stack.getLayer(3).params(), tuned.getLayer(3).params(), "layer3 keeps the parent's weights");
+                assertNotEquals(stack.getLayer(0).params(), tuned.getLayer(0).params(), "layer0 trains");
+                assertNotEquals(stack.getLayer(1).params(), tuned.getLayer(1).params(), "layer1 trains");
+                assertEquals(names, Dl4jModel.layerNames(tuned), "the summary's names stay");
+                predicted = child.predict(train.all());
+                child.save(dir);
+            }
+            try (Model loaded = family.load(dir, train.schema(), parameters(raw))) {
+                assertArrayEquals(predicted, loaded.predict(train.all()), "reloaded predictions");
+            }
+            try (Model child = family.transfer(parent, request, Transfer.named(List.of("layer2", "layer0", "layer1"), true))) {
+                Fitting.fit(child, train, null, 3, 32, 0, 7);
+                MultiLayerNetwork tuned = ((Dl4jModel) child).multiLayerNetwork();
+                assertEquals(stack.getLayer(0).params(), tuned.getLayer(0).params(), "layer0 keeps the parent's weights");
+                assertEquals(stack.getLayer(1).params(), tuned.getLayer(1).params(), "layer1 keeps its running statistics");
+                assertNotEquals(stack.getLayer(3).params(), tuned.getLayer(3).params(), "layer3 trains");
+            }
+            IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                    () -> family.transfer(parent, request, Transfer.named(List.of("dense1"), true)));
+            assertEquals("the parent model has no layer named 'dense1': its layers are " + names, unknown.getMessage());
+            IllegalArgumentException normalisation = assertThrows(IllegalArgumentException.class,
+                    () -> family.transfer(parent, request, Transfer.named(List.of("layer3", "layer4"), true)));
+            assertTrue(normalisation.getMessage().startsWith("cannot freeze the batch normalisation 'layer4' while layers before it train"),
+                    normalisation.getMessage());
         }
     }
 

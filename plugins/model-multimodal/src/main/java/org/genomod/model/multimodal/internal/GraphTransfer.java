@@ -20,7 +20,8 @@ import org.genomod.dl4j.Dl4jGraphModel;
  * <em>depth</em>: a layer with weights is at depth 1 + the deepest such layer on any path from an input to it,
  * so depth 1 is every branch's first layer (a convolution or a dense layer), and the shared layers follow the
  * deepest branch. {@code freeze: N} keeps the weights of every layer up to depth N outside the task heads, and
- * {@code all_but_head} those of every layer outside them. A new head is one new head per task of the new
+ * {@code all_but_head} those of every layer outside them. {@code freeze: [names]} keeps the named layers, which must
+ * include every layer feeding one of them (Deeplearning4j's feature extractor freezes those too). A new head is one new head per task of the new
  * data (its hidden layers and output layer, as the parent's were built), reading what the parent's heads read.
  */
 final class GraphTransfer {
@@ -45,7 +46,8 @@ final class GraphTransfer {
         }
         ComputationGraph graph = source.graph();
         Set<String> heads = MultimodalGraphs.headVertices(old);
-        Set<String> frozen = frozen(graph, heads, transfer.frozenLayers());
+        Set<String> frozen = transfer.byName() ? named(graph, heads, transfer.frozenNames(), transfer.newHead())
+                : frozen(graph, heads, transfer.frozenLayers());
         String first = firstVertex(old);
         String trunk = graph.getConfiguration().getVertexInputs().get(first).get(0);
         long trunkWidth = ((FeedForwardLayer) graph.getLayer(first).conf().getLayer()).getNIn();
@@ -85,6 +87,51 @@ final class GraphTransfer {
         }
         body.removeIf(name -> depth.get(name) > n);
         return body;
+    }
+
+    /**
+     * The layers {@code freeze: [names]} keeps: the named layer vertices (as the summary names them). Deeplearning4j
+     * freezes a vertex together with every vertex that feeds it, so the names must include every layer with weights
+     * between a named one and the inputs; the heads cannot be frozen when they are replaced.
+     */
+    static Set<String> named(ComputationGraph graph, Set<String> heads, List<String> names, boolean newHead) {
+        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
+        Set<String> layers = new LinkedHashSet<>();
+        for (GraphVertex vertex : graph.getVertices()) {
+            if (vertex.hasLayer() && vertex.getLayer().numParams() > 0) {
+                layers.add(vertex.getVertexName());
+            }
+        }
+        Set<String> frozen = new LinkedHashSet<>();
+        for (String name : names) {
+            if (!layers.contains(name)) {
+                throw new IllegalArgumentException("the parent model has no layer named '" + name + "': its layers are " + layers);
+            }
+            if (newHead && heads.contains(name)) {
+                throw new IllegalArgumentException("cannot freeze '" + name + "': it is part of a task head, which is replaced"
+                        + " (new_head: false keeps the heads)");
+            }
+            frozen.add(name);
+        }
+        Set<String> feeding = new LinkedHashSet<>();
+        List<String> open = new java.util.ArrayList<>(frozen);
+        while (!open.isEmpty()) {
+            for (String input : inputs.getOrDefault(open.remove(open.size() - 1), List.of())) {
+                if (feeding.add(input)) {
+                    open.add(input);
+                }
+            }
+        }
+        feeding.retainAll(layers);
+        feeding.removeAll(frozen);
+        if (!feeding.isEmpty()) {
+            throw new IllegalArgumentException("a frozen layer of this family's graphs freezes every layer that feeds it: name "
+                    + feeding + " too, or freeze fewer layers");
+        }
+        if (frozen.containsAll(layers)) {
+            throw new IllegalArgumentException("cannot freeze every layer: the heads at least must train");
+        }
+        return frozen;
     }
 
     /** The first layer of the first task's head, which reads the trunk. */

@@ -95,6 +95,45 @@ class TransferTest {
         }
     }
 
+    /**
+     * {@code freeze: [sequence_conv, sequence_dense_1]} keeps the sequence branch (not a depth prefix: the covariates
+     * branch and the shared layer train); the fine-tuned model reloads with equal predictions. Unknown names, a
+     * layer without the layers feeding it, and a replaced head are refused.
+     */
+    @Test
+    void namedLayersFrozenWithWhatFeedsThem() throws IOException {
+        Batch motif = motifOnly(Joined.examples(200, 2));
+        Path childDir = Files.createDirectories(dir.resolve("named"));
+        float[] before;
+        Transfer branch = Transfer.named(List.of("sequence_dense_1", "sequence_conv"), true);
+        try (Dl4jGraphModel parent = parent(); Dl4jGraphModel child = child(parent, MOTIF, branch, 7)) {
+            assertTrue(parent.summary().contains("sequence_dense_1"), parent.summary());
+            assertEquals(Set.of("sequence_conv", "sequence_dense_1"), frozenLayers(child));
+            Joined.fit(child, motif, 2, 25, 2);
+            Map<String, float[]> end = parameters(child);
+            for (String layer : BODY) {
+                assertEquals(layer.startsWith("sequence_"), java.util.Arrays.equals(parameters(parent).get(layer), end.get(layer)),
+                        layer + " frozen or fine-tuned");
+            }
+            before = child.predict(motif);
+            child.save(childDir);
+            IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                    () -> child(parent, MOTIF, Transfer.named(List.of("conv1"), true), 7));
+            assertTrue(unknown.getMessage().startsWith("the parent model has no layer named 'conv1': its layers are ["), unknown.getMessage());
+            assertTrue(unknown.getMessage().contains("sequence_conv"), unknown.getMessage());
+            IllegalArgumentException feeding = assertThrows(IllegalArgumentException.class,
+                    () -> child(parent, MOTIF, Transfer.named(List.of("sequence_dense_1"), true), 7));
+            assertEquals("a frozen layer of this family's graphs freezes every layer that feeds it: name [sequence_conv] too,"
+                    + " or freeze fewer layers", feeding.getMessage());
+            IllegalArgumentException head = assertThrows(IllegalArgumentException.class,
+                    () -> child(parent, MOTIF, Transfer.named(List.of("task_1_risk"), true), 7));
+            assertTrue(head.getMessage().startsWith("cannot freeze 'task_1_risk': it is part of a task head"), head.getMessage());
+        }
+        try (Model loaded = family.load(childDir, MOTIF, parameters)) {
+            assertArrayEquals(before, loaded.predict(motif), "reloaded predictions");
+        }
+    }
+
     @Test
     void allButHeadFreezesEveryLayerOutsideTheHeads() throws IOException {
         try (Dl4jGraphModel parent = parent(); Dl4jGraphModel child = child(parent, Joined.SCHEMA, new Transfer(Transfer.ALL_BUT_HEAD, false), 7)) {

@@ -92,6 +92,52 @@ class TransferTest {
         }
     }
 
+    /**
+     * {@code freeze: [<the BiLSTM>]} of a DanQ-style model keeps the recurrent layer's weights while the convolution
+     * before it and the head train (not a prefix); the model reloads with equal predictions and still masks padding.
+     */
+    @org.junit.jupiter.api.Test
+    void namedRecurrentLayerStaysFrozenBehindATrainingConvolution() throws IOException {
+        Map<String, Object> raw = RnnModelFamilyTest.VARIANTS.get("conv_bilstm_max");
+        DatasetSchema narrow = Sequences.schema(46);
+        Path childDir = Files.createDirectories(dir.resolve("named"));
+        String[] sequences = new String[12];
+        Random random = new Random(9);
+        for (int i = 0; i < sequences.length; i++) {
+            sequences[i] = new String(Sequences.random(40, random));
+        }
+        Batch inNarrow = new Batch(sequences.length, RnnModelFamilyTest.centred(sequences, 46), null);
+        float[] before;
+        try (Model parent = family.create(new ModelRequest(narrow, parameters(raw), ADAM, null, 5))) {
+            Sequences.plantedMotif(64, 20, 46, 46, "TGACTCA", 3).train(parent, 1, 32, 1);
+            org.deeplearning4j.nn.multilayer.MultiLayerNetwork stack = network(parent).multiLayerNetwork();
+            java.util.List<String> names = Dl4jModel.layerNames(stack);
+            int recurrent = java.util.stream.IntStream.range(0, names.size()).filter(i -> stack.getLayerWiseConfigurations().getConf(i)
+                    .getLayer() instanceof org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional).findFirst().orElseThrow();
+            assertTrue(recurrent > 0, "the convolution comes first: " + names);
+            try (Model child = family.transfer(parent, new ModelRequest(narrow, parameters(raw), ADAM, null, 7),
+                    Transfer.named(java.util.List.of(names.get(recurrent)), true))) {
+                Sequences.plantedMotif(64, 14, 46, 46, "CACGTG", 4).train(child, 1, 32, 1);
+                org.deeplearning4j.nn.multilayer.MultiLayerNetwork tuned = network(child).multiLayerNetwork();
+                assertEquals(stack.getLayer(recurrent).params(), tuned.getLayer(recurrent).params(), "the BiLSTM keeps its weights");
+                assertFalse(stack.getLayer(0).params().equals(tuned.getLayer(0).params()), "the convolution trains");
+                before = child.predict(inNarrow);
+                child.save(childDir);
+            }
+        }
+        try (Model loaded = family.load(childDir, narrow, parameters(raw))) {
+            assertArrayEquals(before, loaded.predict(inNarrow), "reloaded predictions");
+        }
+        try (Model wide = family.load(childDir, Sequences.schema(58), parameters(raw))) {
+            float[] padded = wide.predict(new Batch(sequences.length, RnnModelFamilyTest.centred(sequences, 58), null));
+            assertArrayEquals(before, padded, 1e-5f, "padding left out of the fine-tuned model's predictions");
+        }
+    }
+
+    private static Dl4jModel network(Model model) {
+        return model instanceof FilterBankModel filters ? filters.network() : assertInstanceOf(Dl4jModel.class, model);
+    }
+
     /** The first layer's parameters. */
     private static float[] first(Model model) {
         Dl4jModel network = model instanceof FilterBankModel filters ? filters.network() : assertInstanceOf(Dl4jModel.class, model);
