@@ -46,10 +46,11 @@ public final class CnnModelFamily implements ModelFamily {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        MultiLayerNetwork network = new MultiLayerNetwork(CnnNetworks.configuration(architecture, request.schema(),
+        MultiLayerNetwork network = new UnfoldingNetwork(CnnNetworks.configuration(architecture, request.schema(),
                 request.training(), request.seed(), request.hyperParameters().string(CnnHyperParameters.LOSS)));
         network.init();
-        return strands(Dl4jModel.of(network, request.schema(), CnnNetworks.LAYOUT, request.classWeights()), request.hyperParameters());
+        return strands(Dl4jModel.of(network, UnfoldingNetwork::new, request.schema(), CnnNetworks.LAYOUT, request.classWeights()),
+                request.hyperParameters());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.genomod.model.cnn.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -14,8 +15,10 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.preprocessors.KerasFlattenRnnPreprocessor;
+import org.deeplearning4j.util.ModelSerializer;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.train.TrainingOptions;
 import org.genomod.dl4j.Dl4jModel;
@@ -36,18 +39,31 @@ final class CnnNetworks {
     }
 
     /**
-     * Loads what {@link Dl4jModel#save} wrote. Deeplearning4j recreates the classes a saved configuration names
-     * through the thread's context class loader first: this bundle's sees the family's {@link ViewPreprocessor}s,
-     * which Deeplearning4j's own loader cannot, and Deeplearning4j falls back to its own loader for its classes.
+     * Loads what {@link Dl4jModel#save} wrote, as an {@link UnfoldingNetwork}. Deeplearning4j recreates the classes a
+     * saved configuration names through the thread's context class loader first: this bundle's sees the family's
+     * {@link ViewPreprocessor}s, which Deeplearning4j's own loader cannot, and Deeplearning4j falls back to its own
+     * loader for its classes.
      */
     static Dl4jModel load(Path directory, DatasetSchema schema) throws IOException {
+        Path file = directory.resolve(Dl4jModel.NETWORK_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no saved network: " + file + " does not exist");
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(CnnNetworks.class.getClassLoader());
+        MultiLayerNetwork saved;
         try {
-            return Dl4jModel.load(directory, schema, LAYOUT);
+            saved = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+        try {
+            MultiLayerNetwork network = new UnfoldingNetwork(saved.getLayerWiseConfigurations());
+            network.init(saved.params(), true);
+            return Dl4jModel.of(network, UnfoldingNetwork::new, schema, LAYOUT, null);
+        } finally {
+            saved.close();
         }
     }
 

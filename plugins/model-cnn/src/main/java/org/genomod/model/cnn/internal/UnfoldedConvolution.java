@@ -1,0 +1,321 @@
+package org.genomod.model.cnn.internal;
+
+import java.nio.FloatBuffer;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.convolution.Convolution1DLayer;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A network's first layer, a valid 1-D convolution with unit stride and dilation over {@code [batch, channels,
+ * length]} (NCW) input, trained as one matrix product: the input's windows unfolded in Java into the columns of
+ * {@code [channels × width + 1, batch × windows]} (the last row ones, for the bias) and multiplied by the filters and
+ * bias {@code [filters, channels × width + 1]}. The layer's configuration, parameters and results are
+ * Deeplearning4j's {@code Convolution1DLayer}'s; what differs is the work of a training step:
+ * <ul>
+ * <li>the unfolded columns and the pre-activations are kept from the forward pass for the backward pass, which
+ * Deeplearning4j 1.0.0-M2.1 recomputes (the whole convolution again);</li>
+ * <li>the weight and bias gradients are one matrix product of the output gradient with the columns;</li>
+ * <li>the gradient with respect to the input ({@code col2im}, the largest single item of a DeepBind training step in
+ * Deeplearning4j) is computed only when the network is asked for it ({@link UnfoldingNetwork}): in training
+ * nothing reads the first layer's input gradient.</li>
+ * </ul>
+ * The output is a view {@code [batch, filters, windows]} of the product's {@code [filters, batch × windows]}.
+ * Inference (no backward pass to prepare) keeps Deeplearning4j's convolution (oneDNN), which is faster there; so does
+ * masked input, which the cnn family never gives.
+ */
+final class UnfoldedConvolution extends Convolution1DLayer {
+    private static final long serialVersionUID = 1L;
+
+    private boolean inputGradientWanted = true;
+    /** From the last training forward pass: the unfolded columns and the pre-activations {@code [filters, batch × windows]}. */
+    private transient INDArray columns;
+    private transient INDArray preActivations;
+    /** Java copies reused from step to step: the input, the filters with their bias. */
+    private transient float[] inputValues;
+    private transient float[] filterValues;
+
+    private UnfoldedConvolution(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** Whether {@code layer} (an instantiated first layer) computes exactly what this class computes faster. */
+    static boolean replaces(Layer layer) {
+        if (layer.getClass() != Convolution1DLayer.class) {
+            return false;
+        }
+        org.deeplearning4j.nn.conf.layers.Convolution1DLayer conf =
+                (org.deeplearning4j.nn.conf.layers.Convolution1DLayer) layer.conf().getLayer();
+        return conf.getConvolutionMode() == ConvolutionMode.Truncate && conf.getRnnDataFormat() == RNNFormat.NCW
+                && conf.getStride()[0] == 1 && conf.getDilation()[0] == 1 && conf.getPadding()[0] == 0
+                && conf.getIDropout() == null && conf.getWeightNoise() == null
+                && ((Convolution1DLayer) layer).getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType() == DataType.FLOAT;
+    }
+
+    /** The same layer (configuration, parameters, listeners) computed this way. */
+    static UnfoldedConvolution of(Convolution1DLayer stock) {
+        UnfoldedConvolution layer = new UnfoldedConvolution(stock.conf(), DataType.FLOAT);
+        layer.setListeners(stock.getListeners());
+        layer.setIndex(stock.getIndex());
+        layer.setParamsViewArray(stock.params());
+        layer.setParamTable(stock.paramTable());
+        return layer;
+    }
+
+    /** Whether the next backward pass must compute the gradient with respect to the input; the network sets it. */
+    void inputGradientWanted(boolean wanted) {
+        inputGradientWanted = wanted;
+    }
+
+    private int width() {
+        return layerConf().getKernelSize()[0];
+    }
+
+    private int filters() {
+        return (int) layerConf().getNOut();
+    }
+
+    /** Rows of the unfolded columns and columns of the filter matrix: channels × width, plus one for the bias. */
+    private int rows(long channels) {
+        return (int) channels * width() + (layerConf().hasBias() ? 1 : 0);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaces) {
+        columns = null;
+        preActivations = null;
+        if (!training || maskArray != null) {
+            return super.activate(training, workspaces);
+        }
+        assertInputSet(false);
+        INDArray x = input.castTo(dataType);
+        int batch = (int) x.size(0);
+        int windows = (int) x.size(2) - width() + 1;
+        INDArray unfolded = unfold(x, workspaces.createUninitialized(ArrayType.ACTIVATIONS, dataType, rows(x.size(1)), (long) batch * windows));
+        INDArray z = workspaces.createUninitialized(ArrayType.ACTIVATIONS, dataType, filters(), (long) batch * windows);
+        Nd4j.gemm(filterMatrix(rows(x.size(1)), workspaces), unfolded, z, false, false, 1.0, 0.0);
+        columns = unfolded;
+        preActivations = z;
+        INDArray activations = workspaces.dup(ArrayType.ACTIVATIONS, z);
+        layerConf().getActivationFn().getActivation(activations, true);
+        return workspaces.leverageTo(ArrayType.ACTIVATIONS, activations.reshape('c', filters(), batch, windows).permute(1, 0, 2));
+    }
+
+    /**
+     * Writes {@code x}'s windows into the columns of {@code dest} ({@code [channels × width + 1, batch × windows]}):
+     * row {@code c × width + j}, column {@code b × windows + w} holds {@code x[b, c, w + j]}, so each row is a run of
+     * contiguous input; the bias row is ones. Java copies at memory speed; Deeplearning4j's im2col into this layout
+     * took fifty times as long.
+     */
+    private INDArray unfold(INDArray x, INDArray dest) {
+        int batch = (int) x.size(0);
+        int channels = (int) x.size(1);
+        int length = (int) x.size(2);
+        int width = width();
+        int windows = length - width + 1;
+        int examples = batch * windows;
+        inputValues = read(x, inputValues);
+        FloatBuffer out = dest.data().asNioFloat();
+        int base = (int) dest.offset();
+        for (int c = 0; c < channels; c++) {
+            for (int j = 0; j < width; j++) {
+                int row = base + (c * width + j) * examples;
+                for (int b = 0; b < batch; b++) {
+                    out.put(row + b * windows, inputValues, (b * channels + c) * length + j, windows);
+                }
+            }
+        }
+        if (layerConf().hasBias()) {
+            int row = base + channels * width * examples;
+            for (int i = 0; i < examples; i++) {
+                out.put(row + i, 1f);
+            }
+        }
+        return dest;
+    }
+
+    /**
+     * The filters and their bias, {@code [filters, channels × width + 1]}, column {@code c × width + j} for channel
+     * {@code c} at offset {@code j}. Deeplearning4j 1.0.0-M2.1's Convolution1DLayer reads its weight parameters as
+     * {@code [width, channels, filters]} (libnd4j's conv1d layout), whatever shape the array declares; so does this.
+     */
+    private INDArray filterMatrix(int rows, LayerWorkspaceMgr workspaces) {
+        int filters = filters();
+        int width = width();
+        int channels = (rows - (layerConf().hasBias() ? 1 : 0)) / width;
+        float[] weights = read(getParam(ConvolutionParamInitializer.WEIGHT_KEY), null);
+        float[] values = filterValues == null || filterValues.length != filters * rows ? new float[filters * rows] : filterValues;
+        filterValues = values;
+        for (int f = 0; f < filters; f++) {
+            for (int c = 0; c < channels; c++) {
+                for (int j = 0; j < width; j++) {
+                    values[f * rows + c * width + j] = weights[(j * channels + c) * filters + f];
+                }
+            }
+        }
+        if (layerConf().hasBias()) {
+            float[] bias = read(getParam(ConvolutionParamInitializer.BIAS_KEY), null);
+            for (int f = 0; f < filters; f++) {
+                values[f * rows + rows - 1] = bias[f];
+            }
+        }
+        INDArray matrix = workspaces.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, filters, rows);
+        matrix.data().asNioFloat().put((int) matrix.offset(), values);
+        return matrix;
+    }
+
+    /** {@code array}'s values in row-major order, in {@code reuse} when it has the length. */
+    private static float[] read(INDArray array, float[] reuse) {
+        INDArray rowMajor = array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
+        int length = (int) rowMajor.length();
+        float[] values = reuse != null && reuse.length == length ? reuse : new float[length];
+        rowMajor.data().asNioFloat().get((int) rowMajor.offset(), values, 0, length);
+        return values;
+    }
+
+    /** Copies {@code values} into {@code array} (a parameter gradient view) in row-major order. */
+    private static void write(float[] values, INDArray array) {
+        if (array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array)) {
+            array.data().asNioFloat().put((int) array.offset(), values);
+        } else {
+            array.assign(Nd4j.createFromArray(values).reshape('c', array.shape()));
+        }
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaces) {
+        if (maskArray != null) {
+            return super.backpropGradient(epsilon, workspaces);
+        }
+        assertInputSet(true);
+        if (columns == null) {
+            // the forward pass ran in inference mode (input gradients): unfold now
+            activate(true, workspaces);
+        }
+        int batch = (int) epsilon.size(0);
+        int filters = (int) epsilon.size(1);
+        int windows = (int) epsilon.size(2);
+        int rows = (int) columns.size(0);
+        // [batch, filters, windows] to the product's order [filters, batch × windows]
+        INDArray delta = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, filters, (long) batch * windows);
+        INDArray dz;
+        if (plainRelu()) {
+            dz = reluGradient(epsilon, delta);
+        } else {
+            delta.reshape('c', filters, batch, windows).assign(epsilon.permute(1, 0, 2));
+            dz = layerConf().getActivationFn().backprop(preActivations, delta).getFirst();
+        }
+
+        INDArray matrixGradient = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, filters, rows);
+        Nd4j.gemm(dz, columns, matrixGradient, false, true, 1.0, 0.0);
+        float[] values = read(matrixGradient, null);
+        INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+        int width = width();
+        int channels = (int) columns.size(0) / width;
+        float[] weights = new float[(int) weightGradient.length()];
+        for (int f = 0; f < filters; f++) {
+            for (int c = 0; c < channels; c++) {
+                for (int j = 0; j < width; j++) {
+                    weights[(j * channels + c) * filters + f] = values[f * rows + c * width + j];
+                }
+            }
+        }
+        write(weights, weightGradient);
+        Gradient gradient = new DefaultGradient();
+        if (layerConf().hasBias()) {
+            INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+            float[] bias = new float[filters];
+            for (int f = 0; f < filters; f++) {
+                bias[f] = values[f * rows + rows - 1];
+            }
+            write(bias, biasGradient);
+            gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
+        }
+        gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
+        INDArray inputGradient = inputGradientWanted ? fold(dz, workspaces) : null;
+        columns = null;
+        preActivations = null;
+        return new Pair<>(gradient, inputGradient);
+    }
+
+    private boolean plainRelu() {
+        return layerConf().getActivationFn() instanceof ActivationReLU relu && relu.getMax() == null
+                && (relu.getThreshold() == null || relu.getThreshold() == 0)
+                && (relu.getNegativeSlope() == null || relu.getNegativeSlope() == 0);
+    }
+
+    /**
+     * The pre-activation gradient of a ReLU, {@code epsilon} where the pre-activation is positive and 0 elsewhere,
+     * rearranged into {@code dest} in one Java pass: Deeplearning4j's ReLU derivative calls a function per element
+     * and took a tenth of a DeepBind training step, the rearranging copy another op.
+     */
+    private INDArray reluGradient(INDArray epsilon, INDArray dest) {
+        int batch = (int) epsilon.size(0);
+        int filters = (int) epsilon.size(1);
+        int windows = (int) epsilon.size(2);
+        float[] gradient = read(epsilon, null);
+        float[] values = read(preActivations, null);
+        for (int f = 0; f < filters; f++) {
+            for (int b = 0; b < batch; b++) {
+                int to = (f * batch + b) * windows;
+                int from = (b * filters + f) * windows;
+                for (int w = 0; w < windows; w++) {
+                    values[to + w] = values[to + w] > 0 ? gradient[from + w] : 0;
+                }
+            }
+        }
+        dest.data().asNioFloat().put((int) dest.offset(), values);
+        return dest;
+    }
+
+    /**
+     * The gradient with respect to the input: the columns' gradient ({@code weightsᵀ · dz}, without the bias row)
+     * summed back onto the input positions each column was copied from.
+     */
+    private INDArray fold(INDArray dz, LayerWorkspaceMgr workspaces) {
+        int batch = (int) input.size(0);
+        int channels = (int) input.size(1);
+        int length = (int) input.size(2);
+        int width = width();
+        int windows = length - width + 1;
+        int examples = batch * windows;
+        // the bias row's gradient is computed too, and not read
+        float[] columnGradient = read(Nd4j.gemm(filterMatrix(channels * width + (layerConf().hasBias() ? 1 : 0), workspaces), dz,
+                true, false), null);
+        float[] values = new float[batch * channels * length];
+        for (int c = 0; c < channels; c++) {
+            for (int j = 0; j < width; j++) {
+                int row = (c * width + j) * examples;
+                for (int b = 0; b < batch; b++) {
+                    int to = (b * channels + c) * length + j;
+                    int from = row + b * windows;
+                    for (int p = 0; p < windows; p++) {
+                        values[to + p] += columnGradient[from + p];
+                    }
+                }
+            }
+        }
+        INDArray gradient = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, batch, channels, length);
+        gradient.data().asNioFloat().put((int) gradient.offset(), values);
+        return gradient;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        columns = null;
+        preActivations = null;
+    }
+}
