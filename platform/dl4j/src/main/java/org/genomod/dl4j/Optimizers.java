@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.genomod.api.train.TrainingOptions;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -69,6 +71,22 @@ public final class Optimizers {
             rates.put(epoch - 1, options.learningRate(epoch));
         }
         return new MapSchedule(ScheduleType.EPOCH, rates);
+    }
+
+    /**
+     * The configuration every family's network starts from: seeded, in {@code dataType}, with one weight
+     * initialisation, L2 when positive, and the updater and clipping of {@link #configure}.
+     */
+    public static NeuralNetConfiguration.Builder network(long seed, DataType dataType, WeightInit weightInit, double l2,
+                                                         TrainingOptions options) {
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(dataType)
+                .weightInit(weightInit);
+        if (l2 > 0) {
+            builder.l2(l2);
+        }
+        return configure(builder, options);
     }
 
     /** Sets the updater and, when {@link TrainingOptions#gradientClip()} is positive, element-wise gradient clipping. */

@@ -1,19 +1,18 @@
 package org.genomod.interpret.attribution.internal;
 
-import java.nio.file.Path;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.model.Batch;
 import org.genomod.api.model.DifferentiableModel;
-import org.genomod.api.model.ModelState;
+import org.genomod.testing.FixedModel;
+import org.genomod.api.model.DifferentiableModel;
 
 /** A binary model with log-odds w·x + ½ Σ q x², whose gradients and path integrals are known exactly. */
-final class QuadraticModel implements DifferentiableModel {
-    private final DatasetSchema schema;
+final class QuadraticModel extends FixedModel implements DifferentiableModel {
     private final float[] w;
     private final float[] q;
 
     QuadraticModel(DatasetSchema schema, float[] w, float[] q) {
-        this.schema = schema;
+        super(schema);
         this.w = w;
         this.q = q;
     }
@@ -45,35 +44,11 @@ final class QuadraticModel implements DifferentiableModel {
         return p;
     }
 
-    @Override
-    public DatasetSchema schema() {
-        return schema;
-    }
 
-    @Override
-    public double fit(Batch batch) {
-        throw new UnsupportedOperationException("a fixed test model");
-    }
 
-    @Override
-    public double loss(Batch batch) {
-        throw new UnsupportedOperationException("a fixed test model");
-    }
 
-    @Override
-    public ModelState snapshot() {
-        throw new UnsupportedOperationException("a fixed test model");
-    }
 
-    @Override
-    public void restore(ModelState state) {
-        throw new UnsupportedOperationException("a fixed test model");
-    }
 
-    @Override
-    public void save(Path directory) {
-        throw new UnsupportedOperationException("a fixed test model");
-    }
 
     @Override
     public long parameterCount() {
@@ -85,7 +60,4 @@ final class QuadraticModel implements DifferentiableModel {
         return "quadratic log-odds";
     }
 
-    @Override
-    public void close() {
-    }
 }

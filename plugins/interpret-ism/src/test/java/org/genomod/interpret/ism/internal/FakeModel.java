@@ -1,35 +1,29 @@
 package org.genomod.interpret.ism.internal;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.TaskType;
 import org.genomod.api.model.Batch;
-import org.genomod.api.model.Model;
-import org.genomod.api.model.ModelState;
+import org.genomod.testing.FixedModel;
+import org.genomod.api.model.Batch;
 
 /**
  * A binary classifier over one-hot windows whose log-odds are a plain function of the window, so that
  * every mutant's score is known exactly. Records the largest batch it was asked to predict.
  */
-abstract class FakeModel implements Model {
+abstract class FakeModel extends FixedModel {
     final int window;
-    final DatasetSchema schema;
     int largestBatch;
     long predicted;
 
     FakeModel(int window, String encoding, TaskType task) {
+        super(new DatasetSchema(List.of(window, 4), encoding, task, List.of("bound"), null));
         this.window = window;
-        this.schema = new DatasetSchema(List.of(window, 4), encoding, task, List.of("bound"), null);
     }
 
     /** Log-odds (or, for regression, the value) of the window at {@code offset}. */
     abstract double logOdds(float[] features, int offset);
 
-    @Override
-    public DatasetSchema schema() {
-        return schema;
-    }
 
     @Override
     public float[] predict(Batch batch) {
@@ -42,19 +36,11 @@ abstract class FakeModel implements Model {
         float[] out = new float[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             double z = logOdds(batch.features(), i * values);
-            out[i] = (float) (schema.task() == TaskType.REGRESSION ? z : 1 / (1 + Math.exp(-z)));
+            out[i] = (float) (schema().task() == TaskType.REGRESSION ? z : 1 / (1 + Math.exp(-z)));
         }
         return out;
     }
 
-    @Override public double fit(Batch batch) { throw new UnsupportedOperationException(); }
-    @Override public double loss(Batch batch) { throw new UnsupportedOperationException(); }
-    @Override public ModelState snapshot() { throw new UnsupportedOperationException(); }
-    @Override public void restore(ModelState state) { throw new UnsupportedOperationException(); }
-    @Override public void save(Path directory) { throw new UnsupportedOperationException(); }
-    @Override public long parameterCount() { return 0; }
-    @Override public String summary() { return getClass().getSimpleName(); }
-    @Override public void close() { }
 
     /** Log-odds = Σ over positions of a weight per (position, base): each substitution's effect is exact. */
     static final class Additive extends FakeModel {

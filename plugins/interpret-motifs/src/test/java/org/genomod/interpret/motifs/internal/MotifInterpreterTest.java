@@ -19,8 +19,8 @@ import org.genomod.api.data.Dataset;
 import org.genomod.api.interpret.InterpretationRequest;
 import org.genomod.api.model.Batch;
 import org.genomod.api.model.Model;
-import org.genomod.api.model.ModelState;
 import org.genomod.testing.PluginTests;
+import org.genomod.testing.FixedModel;
 import org.genomod.testing.Sequences;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,17 +136,8 @@ class MotifInterpreterTest {
 
     @Test
     void refusesAModelWithoutConvolutionFilters() {
-        Model dense = new Model() {
-            @Override public org.genomod.api.data.DatasetSchema schema() { return Sequences.schema(LENGTH); }
-            @Override public double fit(Batch batch) { return 0; }
+        Model dense = new FixedModel(Sequences.schema(LENGTH)) {
             @Override public float[] predict(Batch batch) { return new float[batch.size()]; }
-            @Override public double loss(Batch batch) { return 0; }
-            @Override public ModelState snapshot() { return null; }
-            @Override public void restore(ModelState state) { }
-            @Override public void save(Path directory) { }
-            @Override public long parameterCount() { return 0; }
-            @Override public String summary() { return "dense"; }
-            @Override public void close() { }
         };
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(dense, Map.of()));
         assertTrue(e.getMessage().contains("convolution filters"), e.getMessage());

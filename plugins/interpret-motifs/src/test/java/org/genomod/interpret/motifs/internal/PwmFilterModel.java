@@ -1,24 +1,23 @@
 package org.genomod.interpret.motifs.internal;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.TaskType;
 import org.genomod.api.model.Batch;
-import org.genomod.api.model.ModelState;
+import org.genomod.api.model.SequenceFilterModel;
+import org.genomod.testing.FixedModel;
 import org.genomod.api.model.SequenceFilterModel;
 
 /**
  * A first layer of hand-set filters with ReLU: filter k scores +1 for every base that matches
  * {@code words[k]} and -3 for every mismatch ('N' in a word matches nothing and costs nothing), plus a bias.
  */
-final class PwmFilterModel implements SequenceFilterModel {
-    private final DatasetSchema schema;
+final class PwmFilterModel extends FixedModel implements SequenceFilterModel {
     private final String[] words;
     private final double[] biases;
 
     PwmFilterModel(int length, String[] words, double[] biases) {
-        this.schema = new DatasetSchema(List.of(length, 4), "dna-one-hot", TaskType.BINARY, List.of("bound"), null);
+        super(new DatasetSchema(List.of(length, 4), "dna-one-hot", TaskType.BINARY, List.of("bound"), null));
         this.words = words;
         this.biases = biases;
     }
@@ -28,7 +27,7 @@ final class PwmFilterModel implements SequenceFilterModel {
 
     @Override
     public float[] filterActivations(Batch batch) {
-        int length = schema.featureShape().get(0);
+        int length = schema().featureShape().get(0);
         int width = filterWidth();
         int windows = length - width + 1;
         float[] out = new float[batch.size() * windows * words.length];
@@ -51,14 +50,6 @@ final class PwmFilterModel implements SequenceFilterModel {
         return out;
     }
 
-    @Override public DatasetSchema schema() { return schema; }
-    @Override public double fit(Batch batch) { throw new UnsupportedOperationException(); }
     @Override public float[] predict(Batch batch) { throw new UnsupportedOperationException(); }
-    @Override public double loss(Batch batch) { throw new UnsupportedOperationException(); }
-    @Override public ModelState snapshot() { throw new UnsupportedOperationException(); }
-    @Override public void restore(ModelState state) { throw new UnsupportedOperationException(); }
-    @Override public void save(Path directory) { throw new UnsupportedOperationException(); }
-    @Override public long parameterCount() { return 0; }
     @Override public String summary() { return "hand-set filters"; }
-    @Override public void close() { }
 }

@@ -44,14 +44,8 @@ final class Networks {
     private static MultiLayerConfiguration stack(Architecture architecture, List<Integer> hidden, int inputs, int outputs,
                                                  TrainingOptions training, long seed, DataType dataType) {
         Activation activation = activation(architecture.activation());
-        NeuralNetConfiguration.Builder network = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(dataType)
-                .weightInit(activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU);
-        if (architecture.l2() > 0) {
-            network.l2(architecture.l2());
-        }
-        Optimizers.configure(network, training);
+        NeuralNetConfiguration.Builder network = Optimizers.network(seed,
+                dataType, activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU, architecture.l2(), training);
         NeuralNetConfiguration.ListBuilder layers = network.list();
         for (int i = 0; i < hidden.size(); i++) {
             layers.layer(dense(architecture, hidden.get(i), activation, i > 0));

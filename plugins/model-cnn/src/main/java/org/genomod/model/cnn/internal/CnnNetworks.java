@@ -70,14 +70,8 @@ final class CnnNetworks {
     static MultiLayerConfiguration configuration(CnnArchitecture architecture, DatasetSchema schema,
                                                  TrainingOptions training, long seed, String loss) {
         Activation activation = activation(architecture.activation());
-        NeuralNetConfiguration.Builder network = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .weightInit(activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU);
-        if (architecture.l2() > 0) {
-            network.l2(architecture.l2());
-        }
-        Optimizers.configure(network, training);
+        NeuralNetConfiguration.Builder network = Optimizers.network(seed,
+                DataType.FLOAT, activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU, architecture.l2(), training);
         NeuralNetConfiguration.ListBuilder layers = network.list();
 
         boolean valid = "valid".equals(architecture.padding());

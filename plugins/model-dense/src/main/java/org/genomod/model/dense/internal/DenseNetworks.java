@@ -35,14 +35,8 @@ final class DenseNetworks {
                                                  long seed, String loss) {
         Activation activation = activation(architecture.activation());
         String init = InitialWeights.resolve(architecture.weightInit(), activation);
-        NeuralNetConfiguration.Builder network = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .weightInit(InitialWeights.scheme(init));
-        if (architecture.l2() > 0) {
-            network.l2(architecture.l2());
-        }
-        Optimizers.configure(network, training);
+        NeuralNetConfiguration.Builder network = Optimizers.network(seed,
+                DataType.FLOAT, InitialWeights.scheme(init), architecture.l2(), training);
         NeuralNetConfiguration.ListBuilder layers = network.list();
 
         double rate = architecture.inputDropout();

@@ -54,14 +54,8 @@ final class MultimodalGraphs {
 
     static ComputationGraphConfiguration configuration(Architecture architecture, DatasetSchema schema, TrainingOptions training, long seed) {
         Activation activation = activation(architecture.activation());
-        NeuralNetConfiguration.Builder network = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .weightInit(activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU);
-        if (architecture.l2() > 0) {
-            network.l2(architecture.l2());
-        }
-        Optimizers.configure(network, training);
+        NeuralNetConfiguration.Builder network = Optimizers.network(seed,
+                DataType.FLOAT, activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU, architecture.l2(), training);
         ComputationGraphConfiguration.GraphBuilder graph = network.graphBuilder();
         Layers layers = new Layers(graph::addLayer, activation, architecture.dropout(), architecture.l2(), false);
 

@@ -49,14 +49,8 @@ final class RnnNetworks {
 
     static MultiLayerConfiguration configuration(RnnArchitecture architecture, DatasetSchema schema,
                                                  TrainingOptions training, long seed, String loss) {
-        NeuralNetConfiguration.Builder network = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .weightInit(WeightInit.XAVIER);
-        if (architecture.l2() > 0) {
-            network.l2(architecture.l2());
-        }
-        Optimizers.configure(network, training);
+        NeuralNetConfiguration.Builder network = Optimizers.network(seed,
+                DataType.FLOAT, WeightInit.XAVIER, architecture.l2(), training);
         NeuralNetConfiguration.ListBuilder layers = network.list();
 
         // Dropout is the next layer's input dropout: Deeplearning4j's dropout layer cannot take masked sequences

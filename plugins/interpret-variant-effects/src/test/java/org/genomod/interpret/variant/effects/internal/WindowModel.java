@@ -1,13 +1,13 @@
 package org.genomod.interpret.variant.effects.internal;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.TaskType;
 import org.genomod.api.model.Batch;
 import org.genomod.api.model.Model;
-import org.genomod.api.model.ModelState;
+import org.genomod.testing.FixedModel;
+import org.genomod.api.model.Model;
 
 /**
  * A fixed, deterministic sequence model for the tests, computed straight from the one-hot window: output
@@ -15,7 +15,7 @@ import org.genomod.api.model.ModelState;
  * not considered) over all placements, output {@code gc} the G+C share of the window's bases. The same
  * functions over plain strings ({@link #motif(String)}, {@link #gc(String)}) let tests check scores by hand.
  */
-final class WindowModel implements Model {
+final class WindowModel extends FixedModel {
     /** Log-odds per motif position, channels A, C, G, T. */
     static final double[][] PWM = {
         {-1.0, -1.5, -1.5, 1.2},
@@ -28,7 +28,6 @@ final class WindowModel implements Model {
     static final double OFFSET = -3.0;
     static final String BASES = "ACGT";
 
-    private final DatasetSchema schema;
     private int calls;
 
     WindowModel(int length, TaskType task) {
@@ -36,7 +35,7 @@ final class WindowModel implements Model {
     }
 
     WindowModel(DatasetSchema schema) {
-        this.schema = schema;
+        super(schema);
     }
 
     /** Model calls so far. */
@@ -44,15 +43,11 @@ final class WindowModel implements Model {
         return calls;
     }
 
-    @Override
-    public DatasetSchema schema() {
-        return schema;
-    }
 
     @Override
     public float[] predict(Batch batch) {
         calls++;
-        int length = schema.featureShape().get(0);
+        int length = schema().featureShape().get(0);
         float[] x = batch.features();
         if (x.length != batch.size() * length * 4) {
             throw new IllegalArgumentException("features of " + x.length + " values for " + batch.size() + " windows");
@@ -103,30 +98,10 @@ final class WindowModel implements Model {
         return window.toUpperCase().chars().filter(c -> c == 'G' || c == 'C').count() / (double) window.length();
     }
 
-    @Override
-    public double fit(Batch batch) {
-        throw new UnsupportedOperationException("a fixed test model");
-    }
 
-    @Override
-    public double loss(Batch batch) {
-        throw new UnsupportedOperationException("a fixed test model");
-    }
 
-    @Override
-    public ModelState snapshot() {
-        throw new UnsupportedOperationException("a fixed test model");
-    }
 
-    @Override
-    public void restore(ModelState state) {
-        throw new UnsupportedOperationException("a fixed test model");
-    }
 
-    @Override
-    public void save(Path directory) {
-        throw new UnsupportedOperationException("a fixed test model");
-    }
 
     @Override
     public long parameterCount() {
@@ -135,10 +110,7 @@ final class WindowModel implements Model {
 
     @Override
     public String summary() {
-        return "PWM scanner and GC share over " + schema.featureShape().get(0) + " bases";
+        return "PWM scanner and GC share over " + schema().featureShape().get(0) + " bases";
     }
 
-    @Override
-    public void close() {
-    }
 }
