@@ -4,7 +4,6 @@ import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.convolution.Convolution1DLayer;
@@ -13,7 +12,6 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,10 +34,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Inference (no backward pass to prepare) keeps Deeplearning4j's convolution (oneDNN), which is faster there; so does
  * masked input, which the cnn family never gives.
  */
-final class UnfoldedConvolution extends Convolution1DLayer {
+final class UnfoldedConvolution extends FasterConvolution {
     private static final long serialVersionUID = 1L;
 
-    private boolean inputGradientWanted = true;
     /** From the last training forward pass: the unfolded columns and the pre-activations {@code [filters, batch × windows]}. */
     private transient INDArray columns;
     private transient INDArray preActivations;
@@ -47,44 +44,19 @@ final class UnfoldedConvolution extends Convolution1DLayer {
     private transient float[] inputValues;
     private transient float[] filterValues;
 
-    private UnfoldedConvolution(NeuralNetConfiguration conf, DataType dataType) {
-        super(conf, dataType);
+    private UnfoldedConvolution(NeuralNetConfiguration conf) {
+        super(conf);
     }
 
     /** Whether {@code layer} (an instantiated first layer) computes exactly what this class computes faster. */
     static boolean replaces(Layer layer) {
-        if (layer.getClass() != Convolution1DLayer.class) {
-            return false;
-        }
-        org.deeplearning4j.nn.conf.layers.Convolution1DLayer conf =
-                (org.deeplearning4j.nn.conf.layers.Convolution1DLayer) layer.conf().getLayer();
-        return conf.getConvolutionMode() == ConvolutionMode.Truncate && conf.getRnnDataFormat() == RNNFormat.NCW
-                && conf.getStride()[0] == 1 && conf.getDilation()[0] == 1 && conf.getPadding()[0] == 0
-                && conf.getIDropout() == null && conf.getWeightNoise() == null
-                && ((Convolution1DLayer) layer).getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType() == DataType.FLOAT;
+        return plain(layer, ConvolutionMode.Truncate)
+                && ((org.deeplearning4j.nn.conf.layers.Convolution1DLayer) layer.conf().getLayer()).getPadding()[0] == 0;
     }
 
     /** The same layer (configuration, parameters, listeners) computed this way. */
     static UnfoldedConvolution of(Convolution1DLayer stock) {
-        UnfoldedConvolution layer = new UnfoldedConvolution(stock.conf(), DataType.FLOAT);
-        layer.setListeners(stock.getListeners());
-        layer.setIndex(stock.getIndex());
-        layer.setParamsViewArray(stock.params());
-        layer.setParamTable(stock.paramTable());
-        return layer;
-    }
-
-    /** Whether the next backward pass must compute the gradient with respect to the input; the network sets it. */
-    void inputGradientWanted(boolean wanted) {
-        inputGradientWanted = wanted;
-    }
-
-    private int width() {
-        return layerConf().getKernelSize()[0];
-    }
-
-    private int filters() {
-        return (int) layerConf().getNOut();
+        return takeOver(stock, new UnfoldedConvolution(stock.conf()));
     }
 
     /** Rows of the unfolded columns and columns of the filter matrix: channels × width, plus one for the bias. */

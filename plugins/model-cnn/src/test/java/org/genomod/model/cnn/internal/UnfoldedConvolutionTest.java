@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,10 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A valid first convolution run as one matrix product ({@link UnfoldedConvolution} in an {@link UnfoldingNetwork})
@@ -49,12 +44,6 @@ class UnfoldedConvolutionTest {
                 schema(length), SGD, 7, "auto");
     }
 
-    private static void assertClose(INDArray expected, INDArray actual, String what) {
-        assertArrayEquals(expected.shape(), actual.shape(), what);
-        double difference = Transforms.abs(expected.sub(actual)).maxNumber().doubleValue();
-        double scale = Math.max(1, Transforms.abs(expected).maxNumber().doubleValue());
-        assertTrue(difference <= 1e-5 * scale, what + " differ by " + difference);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"relu", "tanh"})
@@ -81,33 +70,11 @@ class UnfoldedConvolutionTest {
         UnfoldingNetwork ours = new UnfoldingNetwork(conf);
         ours.init();
         assertInstanceOf(UnfoldedConvolution.class, ours.getLayer(0));
-        MultiLayerNetwork stock = new MultiLayerNetwork(conf.clone());
-        stock.init(ours.params().dup(), true);
         if (parameters >= 0) {
             assertEquals(parameters, ours.numParams());
         }
-        assertEquals(stock.numParams(), ours.numParams());
-        Nd4j.getRandom().setSeed(3);
-        INDArray input = Nd4j.rand(DataType.FLOAT, 5, 4, length).subi(0.5);
-        INDArray labels = Nd4j.rand(DataType.FLOAT, 5, 3).gt(0.5).castTo(DataType.FLOAT);
-        for (MultiLayerNetwork network : List.of(ours, stock)) {
-            network.setInput(input);
-            network.setLabels(labels);
-            network.computeGradientAndScore();
-        }
-        assertEquals(stock.score(), ours.score(), 1e-6);
-        assertClose(stock.gradient().gradient(), ours.gradient().gradient(), "parameter gradients");
-        assertClose(stock.calculateGradients(input, labels, null, null).getSecond(),
-                ours.calculateGradients(input, labels, null, null).getSecond(), "input gradients");
-        for (int step = 0; step < 3; step++) {
-            ours.fit(input, labels);
-            stock.fit(input, labels);
-        }
-        assertClose(stock.params(), ours.params(), "parameters after three updates");
-        assertClose(stock.output(input, false), ours.output(input, false), "inference outputs");
-        assertClose(stock.feedForward(input, true).get(1), ours.feedForward(input, true).get(1), "training-mode activations");
+        StockComparison.assertComputesAsStock(ours, length, 1);
         ours.close();
-        stock.close();
     }
 
     /** The family's models: the same predictions, input gradients and filter activations as the stock network, saved and loaded. */

@@ -1,0 +1,63 @@
+package org.genomod.model.cnn.internal;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.layers.convolution.Convolution1DLayer;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * What the family's faster 1-D convolutions share: which of Deeplearning4j's layers they stand in for (its own class,
+ * configuration and parameters, so saved networks are unchanged), how they take over, and that a first layer need not
+ * compute the gradient with respect to the network's input (in training nothing reads it, and for a convolution it
+ * costs as much as the forward pass); {@link UnfoldingNetwork} says before each backward pass whether it is wanted.
+ */
+abstract class FasterConvolution extends Convolution1DLayer {
+    private static final long serialVersionUID = 1L;
+
+    protected boolean inputGradientWanted = true;
+
+    protected FasterConvolution(NeuralNetConfiguration conf) {
+        super(conf, DataType.FLOAT);
+    }
+
+    /**
+     * Whether {@code layer} is Deeplearning4j's own 1-D convolution (not a subclass) in {@code mode}, over NCW input,
+     * with unit stride and dilation, float weights and neither dropout nor weight noise: what the faster ones compute.
+     */
+    static boolean plain(Layer layer, ConvolutionMode mode) {
+        if (layer.getClass() != Convolution1DLayer.class) {
+            return false;
+        }
+        org.deeplearning4j.nn.conf.layers.Convolution1DLayer conf =
+                (org.deeplearning4j.nn.conf.layers.Convolution1DLayer) layer.conf().getLayer();
+        return conf.getConvolutionMode() == mode && conf.getRnnDataFormat() == RNNFormat.NCW
+                && conf.getStride()[0] == 1 && conf.getDilation()[0] == 1
+                && conf.getIDropout() == null && conf.getWeightNoise() == null
+                && ((Convolution1DLayer) layer).getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType() == DataType.FLOAT;
+    }
+
+    /** {@code faster}, made of {@code stock}'s configuration, given its parameters, listeners and index. */
+    static <T extends FasterConvolution> T takeOver(Convolution1DLayer stock, T faster) {
+        faster.setListeners(stock.getListeners());
+        faster.setIndex(stock.getIndex());
+        faster.setParamsViewArray(stock.params());
+        faster.setParamTable(stock.paramTable());
+        return faster;
+    }
+
+    /** Whether the next backward pass must compute the gradient with respect to the input; the network sets it. */
+    final void inputGradientWanted(boolean wanted) {
+        inputGradientWanted = wanted;
+    }
+
+    final int width() {
+        return layerConf().getKernelSize()[0];
+    }
+
+    final int filters() {
+        return (int) layerConf().getNOut();
+    }
+}
