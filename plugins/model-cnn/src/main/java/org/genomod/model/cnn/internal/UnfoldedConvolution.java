@@ -17,8 +17,8 @@ import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A network's first layer, a valid 1-D convolution with unit stride and dilation over {@code [batch, channels,
- * length]} (NCW) input, trained as one matrix product: the input's windows unfolded in Java into the columns of
+ * A network's first layer, a valid or same-padded (odd width) 1-D convolution with unit stride and dilation over
+ * {@code [batch, channels, length]} (NCW) input, trained as one matrix product: the input's windows unfolded in Java into the columns of
  * {@code [channels × width + 1, batch × windows]} (the last row ones, for the bias) and multiplied by the filters and
  * bias {@code [filters, channels × width + 1]}. The layer's configuration, parameters and results are
  * Deeplearning4j's {@code Convolution1DLayer}'s; what differs is the work of a training step:
@@ -30,6 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Deeplearning4j) is computed only when the network is asked for it ({@link UnfoldingNetwork}): in training
  * nothing reads the first layer's input gradient.</li>
  * </ul>
+ * With same padding a window reaches {@code (width − 1) / 2} positions past either end, where the columns hold zeros.
  * The output is a view {@code [batch, filters, windows]} of the product's {@code [filters, batch × windows]}.
  * Inference (no backward pass to prepare) keeps Deeplearning4j's convolution (oneDNN), which is faster there; so does
  * masked input, which the cnn family never gives.
@@ -50,8 +51,19 @@ final class UnfoldedConvolution extends FasterConvolution {
 
     /** Whether {@code layer} (an instantiated first layer) computes exactly what this class computes faster. */
     static boolean replaces(Layer layer) {
-        return plain(layer, ConvolutionMode.Truncate)
-                && ((org.deeplearning4j.nn.conf.layers.Convolution1DLayer) layer.conf().getLayer()).getPadding()[0] == 0;
+        org.deeplearning4j.nn.conf.layers.Convolution1DLayer conf =
+                (org.deeplearning4j.nn.conf.layers.Convolution1DLayer) layer.conf().getLayer();
+        return plain(layer, ConvolutionMode.Truncate) && conf.getPadding()[0] == 0
+                || plain(layer, ConvolutionMode.Same) && conf.getKernelSize()[0] % 2 == 1;
+    }
+
+    /** Positions a window starts before the input: none when valid, half the width when same-padded. */
+    private int padding() {
+        return layerConf().getConvolutionMode() == ConvolutionMode.Same ? (width() - 1) / 2 : 0;
+    }
+
+    private int windows(long length) {
+        return (int) length - width() + 1 + 2 * padding();
     }
 
     /** The same layer (configuration, parameters, listeners) computed this way. */
@@ -74,7 +86,7 @@ final class UnfoldedConvolution extends FasterConvolution {
         assertInputSet(false);
         INDArray x = input.castTo(dataType);
         int batch = (int) x.size(0);
-        int windows = (int) x.size(2) - width() + 1;
+        int windows = windows(x.size(2));
         INDArray unfolded = unfold(x, workspaces.createUninitialized(ArrayType.ACTIVATIONS, dataType, rows(x.size(1)), (long) batch * windows));
         INDArray z = workspaces.createUninitialized(ArrayType.ACTIVATIONS, dataType, filters(), (long) batch * windows);
         Nd4j.gemm(filterMatrix(rows(x.size(1)), workspaces), unfolded, z, false, false, 1.0, 0.0);
@@ -87,7 +99,7 @@ final class UnfoldedConvolution extends FasterConvolution {
 
     /**
      * Writes {@code x}'s windows into the columns of {@code dest} ({@code [channels × width + 1, batch × windows]}):
-     * row {@code c × width + j}, column {@code b × windows + w} holds {@code x[b, c, w + j]}, so each row is a run of
+     * row {@code c × width + j}, column {@code b × windows + w} holds {@code x[b, c, w + j − padding]} (0 outside), so each row is a run of
      * contiguous input; the bias row is ones. Java copies at memory speed; Deeplearning4j's im2col into this layout
      * took fifty times as long.
      */
@@ -96,7 +108,8 @@ final class UnfoldedConvolution extends FasterConvolution {
         int channels = (int) x.size(1);
         int length = (int) x.size(2);
         int width = width();
-        int windows = length - width + 1;
+        int windows = windows(length);
+        int padding = padding();
         int examples = batch * windows;
         inputValues = read(x, inputValues);
         FloatBuffer out = dest.data().asNioFloat();
@@ -104,8 +117,18 @@ final class UnfoldedConvolution extends FasterConvolution {
         for (int c = 0; c < channels; c++) {
             for (int j = 0; j < width; j++) {
                 int row = base + (c * width + j) * examples;
+                // windows [start, end) lie on the input, the others on the padding
+                int start = Math.max(0, padding - j);
+                int end = Math.min(windows, length + padding - j);
                 for (int b = 0; b < batch; b++) {
-                    out.put(row + b * windows, inputValues, (b * channels + c) * length + j, windows);
+                    int column = row + b * windows;
+                    for (int w = 0; w < start; w++) {
+                        out.put(column + w, 0f);
+                    }
+                    out.put(column + start, inputValues, (b * channels + c) * length + start + j - padding, end - start);
+                    for (int w = end; w < windows; w++) {
+                        out.put(column + w, 0f);
+                    }
                 }
             }
         }
@@ -261,7 +284,8 @@ final class UnfoldedConvolution extends FasterConvolution {
         int channels = (int) input.size(1);
         int length = (int) input.size(2);
         int width = width();
-        int windows = length - width + 1;
+        int windows = windows(length);
+        int padding = padding();
         int examples = batch * windows;
         // the bias row's gradient is computed too, and not read
         float[] columnGradient = read(Nd4j.gemm(filterMatrix(channels * width + (layerConf().hasBias() ? 1 : 0), workspaces), dz,
@@ -270,11 +294,13 @@ final class UnfoldedConvolution extends FasterConvolution {
         for (int c = 0; c < channels; c++) {
             for (int j = 0; j < width; j++) {
                 int row = (c * width + j) * examples;
+                int start = Math.max(0, padding - j);
+                int end = Math.min(windows, length + padding - j);
                 for (int b = 0; b < batch; b++) {
-                    int to = (b * channels + c) * length + j;
+                    int to = (b * channels + c) * length + j - padding;
                     int from = row + b * windows;
-                    for (int p = 0; p < windows; p++) {
-                        values[to + p] += columnGradient[from + p];
+                    for (int w = start; w < end; w++) {
+                        values[to + w] += columnGradient[from + w];
                     }
                 }
             }

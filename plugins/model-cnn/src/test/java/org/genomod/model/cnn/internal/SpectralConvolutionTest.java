@@ -2,6 +2,7 @@ package org.genomod.model.cnn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -37,17 +38,17 @@ class SpectralConvolutionTest {
     }
 
 
-    /** Every same-padded convolution forced onto the spectral route; odd and even transform sizes, with and without batch norm. */
+    /** Every same-padded convolution but the first (unfolded) forced onto the spectral route; odd and even transform sizes, with and without batch norm. */
     @ParameterizedTest
     @ValueSource(ints = {33, 40})
     void forcedSpectralNetworksComputeWhatTheStockLayersCompute(int length) throws ParameterException {
         assertEquivalent(configuration(length, Map.of("filters", List.of(8, 6, 5), "widths", List.of(5, 3, 7),
-                "pooling", List.of(2, 0, 0), "dense", List.of(7), "dropout", 0.0, "batch_norm", true), 3), length, true, 3);
+                "pooling", List.of(2, 0, 0), "dense", List.of(7), "dropout", 0.0, "batch_norm", true), 3), length, true, 2);
         assertEquivalent(configuration(length, Map.of("filters", List.of(6, 5), "widths", List.of(9, 3),
-                "pooling", List.of(0, 0), "dense", List.of(4), "dropout", 0.0, "activation", "tanh"), 2), length, true, 2);
+                "pooling", List.of(0, 0), "dense", List.of(4), "dropout", 0.0, "activation", "tanh"), 2), length, true, 1);
     }
 
-    /** Channels enough for the spectral route to pay by itself (the second layer), the first layer keeping the stock one. */
+    /** Channels enough for the spectral route to pay by itself (the second layer). */
     @Test
     void wideLayersTakeTheSpectralRouteByThemselves() throws ParameterException {
         assertEquivalent(configuration(40, Map.of("filters", List.of(64, 64), "widths", List.of(5, 11),
@@ -55,7 +56,7 @@ class SpectralConvolutionTest {
     }
 
     @Test
-    void bassetTakesTheSpectralRouteInItsSecondAndThirdConvolutions() throws ParameterException {
+    void bassetUnfoldsItsFirstConvolutionAndTakesTheSpectralRouteInTheOthers() throws ParameterException {
         UnfoldingNetwork network = new UnfoldingNetwork(configuration(600, Map.of("preset", "basset"), 164));
         network.init();
         List<SpectralConvolution> convolutions = new ArrayList<>();
@@ -64,10 +65,11 @@ class SpectralConvolutionTest {
                 convolutions.add(spectral);
             }
         }
-        assertEquals(3, convolutions.size());
-        assertFalse(convolutions.get(0).pays(64, 4, 600)); // 4 channels over 600 positions: the direct convolution is cheaper
-        assertTrue(convolutions.get(1).pays(64, 300, 200));
-        assertTrue(convolutions.get(2).pays(64, 200, 50));
+        assertInstanceOf(UnfoldedConvolution.class, network.getLayer(0));
+        assertEquals(2, convolutions.size());
+        assertTrue(convolutions.get(0).pays(64, 300, 200));
+        assertTrue(convolutions.get(1).pays(64, 200, 50));
+        assertFalse(convolutions.get(0).pays(64, 8, 200)); // few channels: the direct convolution is cheaper
         network.close();
     }
 

@@ -57,9 +57,20 @@ class UnfoldedConvolutionTest {
                 "padding", "valid", "dense", List.of(7), "dropout", 0.0, "batch_norm", true)), 60, -1);
     }
 
+    /** Same padding, odd widths (Basset's first layer: width 19), with batch norm and the spectral layers after it. */
+    @ParameterizedTest
+    @ValueSource(ints = {5, 19})
+    void samePaddedFirstLayersComputeWhatTheStockLayerComputes(int width) throws ParameterException {
+        assertEquivalent(configuration(40, Map.of("filters", List.of(8, 6), "widths", List.of(width, 3), "pooling", List.of(2, 0),
+                "dense", List.of(7), "dropout", 0.0, "batch_norm", true)), 40, -1);
+        assertEquivalent(configuration(30, Map.of("filters", List.of(5), "widths", List.of(width), "pooling", List.of(0),
+                "dense", List.of(4), "dropout", 0.0, "activation", "tanh")), 30, -1);
+    }
+
     @Test
-    void samePaddingKeepsTheStockLayer() throws ParameterException {
-        UnfoldingNetwork network = new UnfoldingNetwork(configuration(60, Map.of("dropout", 0.0)));
+    void evenSamePaddedWidthsKeepTheStockLayer() throws ParameterException {
+        UnfoldingNetwork network = new UnfoldingNetwork(configuration(60, Map.of("filters", List.of(8), "widths", List.of(6),
+                "dropout", 0.0)));
         network.init();
         assertFalse(network.getLayer(0) instanceof UnfoldedConvolution);
         network.close();
