@@ -131,7 +131,8 @@ public final class Dl4jGraphModel implements DifferentiableModel {
      * A model for new data that starts from {@code parent}'s graph and weights (transfer learning); the family
      * says what is frozen and how the heads change. The copy trains with the request's optimizer, learning rate
      * and gradient clip; new layers start from the request's seed, so a fine-tuning job repeats exactly. The
-     * parent is copied, so it may be closed.
+     * parent is copied, so it may be closed. Layers the parent kept frozen (a fine-tuned parent) train again unless
+     * {@code frozen} names them.
      *
      * @param frozen  layer vertices that keep the parent's weights, with every vertex between them and the graph's
      *                inputs (Deeplearning4j's feature extractor); empty to fine-tune everything
@@ -158,7 +159,8 @@ public final class Dl4jGraphModel implements DifferentiableModel {
             tuning.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
                     .gradientNormalizationThreshold(request.training().gradientClip());
         }
-        TransferLearning.GraphBuilder builder = new TransferLearning.GraphBuilder(source.graph.clone())
+        // the parent's frozen layers (a fine-tuned parent's) train again unless this transfer freezes them
+        TransferLearning.GraphBuilder builder = new TransferLearning.GraphBuilder(FrozenLayers.thawed(source.graph))
                 .fineTuneConfiguration(tuning.build());
         if (!frozen.isEmpty()) {
             builder.setFeatureExtractor(frozen.toArray(String[]::new));

@@ -3,24 +3,19 @@ package org.genomod.dl4j;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
@@ -35,7 +30,6 @@ import org.genomod.api.model.Transfer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -107,8 +101,11 @@ public final class Dl4jModel implements DifferentiableModel {
 
     /**
      * A model for new data that starts from {@code parent}'s layers and weights (transfer learning): the
-     * first layers, or the layers named as {@link #layerNames} names them, frozen as {@code transfer} says, the output head replaced by a fresh one for the new
-     * outputs (initialised from the request's seed) unless kept. The parent is copied, so it may be closed; the
+     * first layers, or the layers named as {@link #layerNames} names them, frozen as {@code transfer} says, the output
+     * head replaced by a fresh one for the new outputs (initialised from the request's seed) unless kept. Exactly those
+     * layers are frozen: those a fine-tuned parent kept frozen train again, with their own L1/L2, unless {@code transfer}
+     * freezes them too. Frozen layers run in inference mode (no dropout, batch normalisation by its running statistics)
+     * and take no updates: no L1/L2 (weight decay) either. The parent is copied, so it may be closed; the
      * copy is a network of the parent's class (see {@link #of(MultiLayerNetwork, Function, DatasetSchema,
      * InputLayout, float[])}), so behaviour such as padding masks carries over.
      *
@@ -129,11 +126,7 @@ public final class Dl4jModel implements DifferentiableModel {
         }
         MultiLayerNetwork original = stack.multiLayerNetwork();
         int layers = original.getnLayers();
-        Set<Integer> named = layerIndices(original, transfer.frozenNames());
-        if (named.contains(layers - 1)) {
-            throw new IllegalArgumentException("cannot freeze the output head '" + layerNames(original).get(layers - 1)
-                    + "': the head at least must train");
-        }
+        Set<Integer> named = FrozenLayers.named(layerNames(original), transfer.frozenNames());
         int frozen = transfer.frozenLayers() == Transfer.ALL_BUT_HEAD ? layers - 1 : transfer.frozenLayers();
         while (named.remove(frozen)) {
             frozen++; // named layers that lead the stack are frozen as a count would freeze them
@@ -157,7 +150,9 @@ public final class Dl4jModel implements DifferentiableModel {
         }
         // the builder initialises a new head from ND4J's global generator (as it adds the layer), not from the fine-tune seed
         Nd4j.getRandom().setSeed(request.seed());
-        TransferLearning.Builder builder = new TransferLearning.Builder(original.clone()).fineTuneConfiguration(tuning.build());
+        // the parent's frozen layers (a fine-tuned parent's) train again unless this transfer freezes them
+        TransferLearning.Builder builder = new TransferLearning.Builder(FrozenLayers.thawed(original))
+                .fineTuneConfiguration(tuning.build());
         if (frozen > 0) {
             builder.setFeatureExtractor(frozen - 1); // freezes layers 0 .. frozen-1
         }
@@ -167,7 +162,7 @@ public final class Dl4jModel implements DifferentiableModel {
         }
         MultiLayerNetwork tuned = builder.build();
         if (!named.isEmpty()) {
-            tuned = freeze(tuned, named);
+            tuned = FrozenLayers.freeze(tuned, named);
         }
         return new Dl4jModel(stack.sameClass(tuned), schema, source.layout, request.classWeights());
     }
@@ -180,47 +175,6 @@ public final class Dl4jModel implements DifferentiableModel {
         return Arrays.stream(network.getLayers()).map(layer -> layer.conf().getLayer().getLayerName()).toList();
     }
 
-    /** The positions of the named layers, refusing a name the network does not have. */
-    private static Set<Integer> layerIndices(MultiLayerNetwork network, List<String> names) {
-        List<String> all = layerNames(network);
-        Set<Integer> indices = new TreeSet<>();
-        for (String name : names) {
-            int index = all.indexOf(name);
-            if (index < 0) {
-                throw new IllegalArgumentException("the parent model has no layer named '" + name + "': its layers are " + all);
-            }
-            indices.add(index);
-        }
-        return indices;
-    }
-
-    /**
-     * A copy of {@code network} whose layers at {@code indices}, which follow a trainable layer, keep their weights: each is wrapped in
-     * Deeplearning4j's {@link FrozenLayerWithBackprop}, which runs it in inference mode (no dropout, batch
-     * normalisation by its running statistics), zeroes its parameters' gradients and still passes gradients back
-     * to the trainable layers before it. (The transfer builder's feature extractor freezes only a prefix of the
-     * stack.) The wrapper keeps the layer's parameters in their order, so the values carry over.
-     */
-    private static MultiLayerNetwork freeze(MultiLayerNetwork network, Set<Integer> indices) {
-        MultiLayerConfiguration configuration = network.getLayerWiseConfigurations().clone();
-        for (int i : indices) {
-            NeuralNetConfiguration layer = configuration.getConf(i);
-            if (!(layer.getLayer() instanceof FrozenLayer || layer.getLayer() instanceof FrozenLayerWithBackprop)) {
-                Layer kept = layer.getLayer().clone();
-                withoutUpdates(kept);
-                FrozenLayerWithBackprop wrapper = new FrozenLayerWithBackprop(kept);
-                wrapper.setLayerName(layer.getLayer().getLayerName()); // the summary keeps the name the user wrote
-                layer.setLayer(wrapper);
-            }
-        }
-        MultiLayerNetwork frozen = new MultiLayerNetwork(configuration);
-        frozen.init();
-        // set after init: init(params, ...) lets the wrapper's parameter initializer draw the wrapped layer's weights anew
-        frozen.setParams(network.params());
-        network.close();
-        return frozen;
-    }
-
     private static boolean hasBatchNormalization(Layer layer) {
         if (layer instanceof Bidirectional both) {
             return hasBatchNormalization(both.getFwd());
@@ -228,26 +182,10 @@ public final class Dl4jModel implements DifferentiableModel {
         if (layer instanceof BaseWrapperLayer wrapper) {
             return hasBatchNormalization(wrapper.getUnderlying());
         }
-        return layer instanceof BatchNormalization;
-    }
-
-    /**
-     * No updater and no regularisation for {@code layer}'s parameters: the network's updater applies a layer's L1/L2
-     * (weight decay) even to the zero gradient a frozen wrapper reports, which would move the weights.
-     */
-    private static void withoutUpdates(Layer layer) {
-        if (layer instanceof BaseLayer base) {
-            base.setIUpdater(new NoOp());
-            base.setBiasUpdater(new NoOp());
-            base.setRegularization(new ArrayList<>());
-            base.setRegularizationBias(new ArrayList<>());
-            base.setWeightNoise(null);
-        } else if (layer instanceof Bidirectional both) {
-            withoutUpdates(both.getFwd());
-            withoutUpdates(both.getBwd());
-        } else if (layer instanceof BaseWrapperLayer wrapper) {
-            withoutUpdates(wrapper.getUnderlying());
+        if (layer instanceof FrozenLayer frozen) {
+            return hasBatchNormalization(frozen.getLayer());
         }
+        return layer instanceof BatchNormalization;
     }
 
     @Override

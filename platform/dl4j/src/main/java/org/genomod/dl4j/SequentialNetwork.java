@@ -21,10 +21,15 @@ final class SequentialNetwork implements Network {
         this(network, MultiLayerNetwork::new);
     }
 
-    /** @param networkClass makes a network of {@code network}'s class, for the copy that computes input gradients */
+    /**
+     * @param network      a network not yet trained; its layers frozen with backpropagation are {@linkplain
+     *                     FrozenLayers#detachUpdates detached from the updater} here
+     * @param networkClass makes a network of {@code network}'s class, for the copy that computes input gradients
+     */
     SequentialNetwork(MultiLayerNetwork network, Function<MultiLayerConfiguration, MultiLayerNetwork> networkClass) {
         this.network = network;
         this.networkClass = networkClass;
+        FrozenLayers.detachUpdates(network);
     }
 
     MultiLayerNetwork multiLayerNetwork() {

@@ -15,10 +15,14 @@ import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.TaskType;
@@ -31,6 +35,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.regularization.Regularization;
 
 class Dl4jModelTest {
     private static final DatasetSchema BINARY = new DatasetSchema(List.of(4), "test", TaskType.BINARY, List.of("positive"), null);
@@ -306,15 +311,7 @@ class Dl4jModelTest {
     void transferFreezesNamedLayersAnywhereInTheStack(@TempDir Path directory) throws IOException {
         org.genomod.api.train.TrainingOptions adam = new org.genomod.api.train.TrainingOptions(1, 64, "adam", 0.05, 0, false,
                 org.genomod.api.train.EarlyStopping.none());
-        MultiLayerNetwork stack = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(3).updater(new Adam(0.05)).l2(1e-3).dataType(DataType.FLOAT).list()
-                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build())
-                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).dropOut(0.5).build())
-                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build())
-                .layer(OutputHead.layer(BINARY))
-                .setInputType(InputLayout.FLAT.inputType(BINARY.featureShape()))
-                .build());
-        stack.init();
+        MultiLayerNetwork stack = threeHidden();
         try (Dl4jModel parent = Dl4jModel.of(stack, BINARY, InputLayout.FLAT, null)) {
             assertEquals(List.of("layer0", "layer1", "layer2", "layer3"), Dl4jModel.layerNames(stack));
             org.genomod.api.model.ModelRequest request = new org.genomod.api.model.ModelRequest(BINARY, noParameters(), adam, null, 5);
@@ -350,6 +347,78 @@ class Dl4jModelTest {
                     org.genomod.api.model.Transfer.named(List.of("layer3"), false), "auto"));
             assertEquals("cannot freeze the output head 'layer3': the head at least must train", head.getMessage());
         }
+    }
+
+    /**
+     * A transfer from a fine-tuned model freezes exactly the layers it names: the child froze layer0 (leading, a
+     * {@code FrozenLayer}) and layer2 (behind a trainable layer, a {@code FrozenLayerWithBackprop}, saved with its own
+     * L2); the grandchild, made from the child as saved, freezes layer1 alone, or nothing, and layers 0 and 2 train
+     * again under their L2. Before fine-tuning the grandchild predicts what the child does.
+     */
+    @Test
+    void transferFromAFineTunedModelFreezesOnlyWhatItNames(@TempDir Path directory) throws IOException {
+        org.genomod.api.train.TrainingOptions adam = new org.genomod.api.train.TrainingOptions(1, 64, "adam", 0.05, 0, false,
+                org.genomod.api.train.EarlyStopping.none());
+        org.genomod.api.model.ModelRequest request = new org.genomod.api.model.ModelRequest(BINARY, noParameters(), adam, null, 5);
+        MultiLayerNetwork stack = threeHidden();
+        List<Regularization> l2 = ((BaseLayer) stack.getLayerWiseConfigurations().getConf(2).getLayer()).getRegularization();
+        assertFalse(l2.isEmpty());
+        Batch batch = data(2, 0);
+        try (Dl4jModel parent = Dl4jModel.of(stack, BINARY, InputLayout.FLAT, null);
+             Dl4jModel child = Dl4jModel.transfer(parent, request,
+                     org.genomod.api.model.Transfer.named(List.of("layer2", "layer0"), true), "auto")) {
+            assertEquals(List.of(true, false, true, false), frozen(child.multiLayerNetwork()));
+            for (int i = 0; i < 5; i++) {
+                child.fit(batch);
+            }
+            child.save(directory);
+        }
+        try (Dl4jModel child = Dl4jModel.load(directory, BINARY, InputLayout.FLAT)) {
+            Layer saved = child.multiLayerNetwork().getLayerWiseConfigurations().getConf(2).getLayer();
+            assertEquals(l2, ((BaseLayer) ((FrozenLayerWithBackprop) saved).getUnderlying()).getRegularization(),
+                    "the saved wrapper keeps the layer's own L2");
+            float[] childPredictions = child.predict(batch);
+            for (org.genomod.api.model.Transfer transfer : List.of(org.genomod.api.model.Transfer.named(List.of("layer1"), false),
+                    new org.genomod.api.model.Transfer(0, false))) {
+                try (Dl4jModel grandchild = Dl4jModel.transfer(child, request, transfer, "auto")) {
+                    assertArrayEquals(childPredictions, grandchild.predict(batch), transfer + ": the child's predictions to start");
+                    MultiLayerNetwork net = grandchild.multiLayerNetwork();
+                    assertEquals(List.of(false, transfer.byName(), false, false), frozen(net), transfer + ": frozen layers");
+                    for (int layer : new int[] {0, 2}) {
+                        assertEquals(l2, ((BaseLayer) net.getLayerWiseConfigurations().getConf(layer).getLayer()).getRegularization(),
+                                "layer " + layer + " trains under its L2 again");
+                    }
+                    List<INDArray> start = Arrays.stream(net.getLayers()).map(layer -> layer.params().dup()).toList();
+                    for (int i = 0; i < 5; i++) {
+                        grandchild.fit(batch);
+                    }
+                    for (int layer = 0; layer < start.size(); layer++) {
+                        boolean kept = start.get(layer).equals(net.getLayer(layer).params());
+                        assertEquals(transfer.byName() && layer == 1, kept, transfer + ": layer " + layer + " frozen or trained");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Three hidden layers (the second with dropout) and a binary head, under Adam and L2. */
+    private static MultiLayerNetwork threeHidden() {
+        MultiLayerNetwork stack = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(3).updater(new Adam(0.05)).l2(1e-3).dataType(DataType.FLOAT).list()
+                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build())
+                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).dropOut(0.5).build())
+                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH).build())
+                .layer(OutputHead.layer(BINARY))
+                .setInputType(InputLayout.FLAT.inputType(BINARY.featureShape()))
+                .build());
+        stack.init();
+        return stack;
+    }
+
+    /** Which layers of {@code network}'s configuration are frozen. */
+    private static List<Boolean> frozen(MultiLayerNetwork network) {
+        return network.getLayerWiseConfigurations().getConfs().stream()
+                .map(conf -> conf.getLayer() instanceof FrozenLayer || conf.getLayer() instanceof FrozenLayerWithBackprop).toList();
     }
 
     /** The same parent and seed give the same fine-tuned model: the new head is drawn from the request's seed. */

@@ -85,17 +85,14 @@ public final class AutoencoderFamily implements ModelFamily {
 
     /**
      * Fine-tunes a saved autoencoder on new data with the same genes (see {@link AutoencoderModel#transfer}):
-     * {@code freeze} counts the encoder's layers, then the decoder's ({@code all_but_head} leaves the decoder's
-     * last layer to train); {@code new_head} does not apply, since the outputs are the genes themselves.
+     * {@code freeze: N} counts the encoder's layers, then the decoder's ({@code all_but_head} leaves the decoder's
+     * last layer to train), {@code freeze: [names]} names them ({@code encoder0}, ..., {@code decoder0}, ...);
+     * {@code new_head} does not apply, since the outputs are the genes themselves.
      */
     @Override
     public Model transfer(Model parent, ModelRequest request, Transfer transfer) {
         if (!(parent instanceof AutoencoderModel source)) {
             throw new IllegalArgumentException("the parent model is not an autoencoder");
-        }
-        if (transfer.byName()) {
-            throw new IllegalArgumentException("the autoencoder family freezes leading layers, not named ones (got "
-                    + transfer.frozenNames() + "): write freeze: N or all_but_head");
         }
         List<String> problems = new ArrayList<>(check(request.schema(), request.hyperParameters()));
         if (request.classWeights() != null) {
@@ -112,7 +109,7 @@ public final class AutoencoderFamily implements ModelFamily {
         encoder.init();
         MultiLayerNetwork decoder = new MultiLayerNetwork(Networks.decoder(architecture, genes, request.training(), request.seed(), dataType));
         decoder.init();
-        return AutoencoderModel.transfer(source, request.schema(), encoder, decoder, transfer.frozenLayers(), request.seed());
+        return AutoencoderModel.transfer(source, request.schema(), encoder, decoder, transfer, request.seed());
     }
 
     @Override

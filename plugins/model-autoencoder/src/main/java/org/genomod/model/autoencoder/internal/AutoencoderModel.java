@@ -3,6 +3,8 @@ package org.genomod.model.autoencoder.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -17,6 +19,7 @@ import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.GenerativeModel;
 import org.genomod.api.model.ModelState;
 import org.genomod.api.model.Transfer;
+import org.genomod.dl4j.FrozenLayers;
 import org.genomod.dl4j.NativeMemory;
 import org.genomod.dl4j.NativeThreads;
 import org.genomod.dl4j.StackGradients;
@@ -63,8 +66,8 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
     /** Made on the first gradient request. */
     private StackGradients encoderGradients;
     private StackGradients decoderGradients;
-    /** Transfer learning: how many leading layers, the encoder's then the decoder's, keep the parent's weights. */
-    private int frozenLayers;
+    /** Transfer learning: which layers, the encoder's then the decoder's, keep the parent's weights; not saved. */
+    private boolean[] frozen;
     private int iteration;
     /** The current epoch as Deeplearning4j counts (from 0), for epoch-keyed learning-rate schedules. */
     private int epoch;
@@ -83,6 +86,7 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
         this.calibrated = calibrated;
         this.codes = codes;
         this.random = new SplittableRandom(seed);
+        this.frozen = new boolean[encoder.getnLayers() + decoder.getnLayers()];
     }
 
     /** An untrained model; its gene scaling is fitted by the first {@link #fit}. */
@@ -112,16 +116,18 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
     /**
      * A model for new data with the same genes that starts from {@code parent} (transfer learning): copies of its
      * networks, which train with the new options, and of its gene scaling and noise (and a VAE's code
-     * distribution), which go on moving as training does. The first {@code frozenLayers} layers, the encoder's
-     * then the decoder's, keep the parent's weights. An autoencoder's outputs are its genes, so there is no head
-     * to replace.
+     * distribution), which go on moving as training does. The layers {@code transfer} freezes keep the parent's
+     * weights: a count of leading layers, the encoder's then the decoder's, or the layers it names as {@link
+     * #layerNames} does, any but the decoder's last. Their updates, L2 and the optimiser's moves included, are
+     * zeroed at every step. An autoencoder's outputs are its genes, so there is no head to replace.
      *
      * @param encoder the new encoder, configured for the new training options, its weights to be copied in
      * @param decoder the new decoder, likewise
-     * @throws IllegalArgumentException when the genes or their layout differ, or every layer would be frozen
+     * @throws IllegalArgumentException when the genes or their layout differ, every layer would be frozen, or a named
+     *                                  layer is the decoder's last or not the model's
      */
     static AutoencoderModel transfer(AutoencoderModel parent, DatasetSchema schema, MultiLayerNetwork encoder, MultiLayerNetwork decoder,
-                                     int frozenLayers, long seed) {
+                                     Transfer transfer, long seed) {
         parent.requireOpen();
         if (!parent.schema.outputs().equals(schema.outputs())) {
             List<String> before = parent.schema.outputs();
@@ -138,18 +144,41 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
             throw new IllegalArgumentException("the parent model reads " + (parent.layout.observedChannel() ? "a value and an observed flag"
                     : "one value") + " per gene, the data gives shape " + schema.featureShape());
         }
-        int layers = parent.encoder.getnLayers() + parent.decoder.getnLayers();
-        int frozen = frozenLayers == Transfer.ALL_BUT_HEAD ? layers - 1 : frozenLayers;
-        if (frozen > layers - 1) {
-            throw new IllegalArgumentException("cannot freeze " + frozen + " layers of an autoencoder of " + layers + " (encoder "
-                    + parent.encoder.getnLayers() + ", decoder " + parent.decoder.getnLayers() + "): the last at least must train");
+        List<String> names = parent.layerNames();
+        boolean[] frozen = new boolean[names.size()];
+        if (transfer.byName()) {
+            FrozenLayers.named(names, transfer.frozenNames()).forEach(layer -> frozen[layer] = true);
+        } else {
+            int layers = names.size();
+            int count = transfer.frozenLayers() == Transfer.ALL_BUT_HEAD ? layers - 1 : transfer.frozenLayers();
+            if (count > layers - 1) {
+                throw new IllegalArgumentException("cannot freeze " + count + " layers of an autoencoder of " + layers + " (encoder "
+                        + parent.encoder.getnLayers() + ", decoder " + parent.decoder.getnLayers() + "): the last at least must train");
+            }
+            Arrays.fill(frozen, 0, count, true);
         }
         encoder.setParams(parent.encoder.params().dup());
         decoder.setParams(parent.decoder.params().dup());
         AutoencoderModel child = new AutoencoderModel(parent.architecture, schema, encoder, decoder, parent.calibration.copy(), true,
                 parent.codes == null ? null : parent.codes.copy(), seed);
-        child.frozenLayers = frozen;
+        child.frozen = frozen;
         return child;
+    }
+
+    /**
+     * The layers' names, the encoder's then the decoder's, input side first, as the summary prints them and {@link
+     * Transfer#frozenNames()} takes them: {@code encoder0}, {@code encoder1}, ..., {@code decoder0}, ...; the last is
+     * the output layer.
+     */
+    List<String> layerNames() {
+        List<String> names = new ArrayList<>();
+        for (int l = 0; l < encoder.getnLayers(); l++) {
+            names.add(Networks.layerName(Networks.ENCODER, l));
+        }
+        for (int l = 0; l < decoder.getnLayers(); l++) {
+            names.add(Networks.layerName(Networks.DECODER, l));
+        }
+        return names;
     }
 
     /** The networks' precision. */
@@ -202,8 +231,8 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
                 ? posteriorGradient(code, decoded.getSecond(), noise, data.size)
                 : decoded.getSecond();
         Pair<Gradient, INDArray> encoded = encoder.backpropGradient(codeGradient, LayerWorkspaceMgr.noWorkspaces());
-        update(decoder, decoded.getFirst(), frozenLayers - encoder.getnLayers());
-        update(encoder, encoded.getFirst(), frozenLayers);
+        update(decoder, decoded.getFirst(), encoder.getnLayers());
+        update(encoder, encoded.getFirst(), 0);
         iteration++;
         if (architecture.variational()) {
             // after the step, like batch normalisation's running statistics: the loss just taken used the old variances
@@ -217,12 +246,15 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
     /**
      * Applies the network's updater (with its gradient clipping and L2) to an exact gradient of the mean loss.
      *
-     * @param frozen the network's leading layers that keep their weights (transfer learning): their updates are zeroed
+     * @param first the position of the network's first layer among {@link #layerNames}: the frozen ones (transfer
+     *              learning) keep their weights, their updates zeroed
      */
-    private void update(MultiLayerNetwork network, Gradient gradient, int frozen) {
+    private void update(MultiLayerNetwork network, Gradient gradient, int first) {
         network.getUpdater().update(network, gradient, iteration, epoch, 1, LayerWorkspaceMgr.noWorkspaces());
-        for (int l = 0; l < Math.min(frozen, network.getnLayers()); l++) {
-            network.getLayer(l).getGradientsViewArray().assign(0); // a view of the network's gradient, now the update
+        for (int l = 0; l < network.getnLayers(); l++) {
+            if (frozen[first + l]) {
+                network.getLayer(l).getGradientsViewArray().assign(0); // a view of the network's gradient, now the update
+            }
         }
         network.params().subi(gradient.gradient());
     }
@@ -509,6 +541,13 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
     /** Both networks' parameters, encoder first, as one detached vector. */
     INDArray parameters() {
         return Nd4j.concat(0, encoder.params().reshape(encoder.numParams()), decoder.params().reshape(decoder.numParams()));
+    }
+
+    /** The parameters of layer {@code index} of {@link #layerNames}, copied. */
+    float[] layerParameters(int index) {
+        int encoderLayers = encoder.getnLayers();
+        MultiLayerNetwork network = index < encoderLayers ? encoder : decoder;
+        return network.getLayer(index < encoderLayers ? index : index - encoderLayers).params().castTo(DataType.FLOAT).toFloatVector();
     }
 
     /** Sets what {@link #parameters()} gives. */

@@ -22,6 +22,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 final class Networks {
     static final List<String> ACTIVATIONS = List.of("relu", "elu", "tanh", "leakyrelu");
+    static final String ENCODER = "encoder";
+    static final String DECODER = "decoder";
 
     private Networks() {
     }
@@ -29,7 +31,7 @@ final class Networks {
     /** Input: scaled values (and observed flags); output: the code, or a VAE's posterior means then log-variances. */
     static MultiLayerConfiguration encoder(Architecture architecture, int inputs, TrainingOptions training, long seed,
                                            DataType dataType) {
-        return stack(architecture, architecture.hidden(), inputs, architecture.encoderOutputs(), training, seed, dataType);
+        return stack(ENCODER, architecture, architecture.hidden(), inputs, architecture.encoderOutputs(), training, seed, dataType);
     }
 
     /** Input: a code; output: scaled values (a VAE's decoder means). */
@@ -38,19 +40,20 @@ final class Networks {
         List<Integer> mirrored = new ArrayList<>(architecture.hidden());
         Collections.reverse(mirrored);
         // another seed, so that a decoder shaped like its encoder does not start as its copy
-        return stack(architecture, mirrored, architecture.latent(), genes, training, seed * 31 + 17, dataType);
+        return stack(DECODER, architecture, mirrored, architecture.latent(), genes, training, seed * 31 + 17, dataType);
     }
 
-    private static MultiLayerConfiguration stack(Architecture architecture, List<Integer> hidden, int inputs, int outputs,
+    /** @param name the stack's name: its layers are named {@code <name>0}, {@code <name>1}, ... (see {@link #layerName}) */
+    private static MultiLayerConfiguration stack(String name, Architecture architecture, List<Integer> hidden, int inputs, int outputs,
                                                  TrainingOptions training, long seed, DataType dataType) {
         Activation activation = activation(architecture.activation());
         NeuralNetConfiguration.Builder network = Optimizers.network(seed,
                 dataType, activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU, architecture.l2(), training);
         NeuralNetConfiguration.ListBuilder layers = network.list();
         for (int i = 0; i < hidden.size(); i++) {
-            layers.layer(dense(architecture, hidden.get(i), activation, i > 0));
+            layers.layer(dense(architecture, hidden.get(i), activation, i > 0).name(layerName(name, i)).build());
         }
-        DenseLayer.Builder last = new DenseLayer.Builder().nOut(outputs).activation(Activation.IDENTITY)
+        DenseLayer.Builder last = new DenseLayer.Builder().name(layerName(name, hidden.size())).nOut(outputs).activation(Activation.IDENTITY)
                 .weightInit(WeightInit.XAVIER);
         if (!hidden.isEmpty() && architecture.dropout() > 0) {
             last.dropOut(new Dropout(1 - architecture.dropout()));
@@ -59,12 +62,20 @@ final class Networks {
     }
 
     /** Dropout acts on a layer's input: never on the data, which corruption already perturbs. */
-    private static DenseLayer dense(Architecture architecture, int units, Activation activation, boolean dropout) {
+    private static DenseLayer.Builder dense(Architecture architecture, int units, Activation activation, boolean dropout) {
         DenseLayer.Builder layer = new DenseLayer.Builder().nOut(units).activation(activation);
         if (dropout && architecture.dropout() > 0) {
             layer.dropOut(new Dropout(1 - architecture.dropout())); // Deeplearning4j takes the retain probability
         }
-        return layer.build();
+        return layer;
+    }
+
+    /**
+     * Layer {@code index} (from 0, input side first) of the stack {@code stack} ({@link #ENCODER} or {@link #DECODER}):
+     * {@code encoder0}, ..., {@code decoder0}, ..., as the summary prints them and {@code freeze: [names]} takes them.
+     */
+    static String layerName(String stack, int index) {
+        return stack + index;
     }
 
     static Activation activation(String name) {

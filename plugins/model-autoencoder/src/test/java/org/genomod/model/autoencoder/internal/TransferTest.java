@@ -88,6 +88,60 @@ class TransferTest {
         }
     }
 
+    /**
+     * {@code freeze: [encoder1, decoder0]} (not leading: the encoder's first layer trains) keeps exactly those layers bit
+     * for bit under L2 and Adam, AE and VAE; a grandchild of the saved child that names {@code encoder0} keeps only that
+     * layer and starts from the child's predictions. Unknown names and the output layer are refused, listing the layers.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void namedLayersKeepTheirWeightsAnywhereInTheStacks(boolean variational) throws IOException {
+        Dataset original = Expression.lowRank(60, 15, 2, 0.1, 6).masked(0.1, 7);
+        Dataset fresh = Expression.lowRank(60, 15, 2, 0.1, 16).masked(0.1, 17);
+        Batch batch = Expression.all(fresh);
+        Parameters penalised = PluginTests.valid(family.hyperParameters(), Map.of("variational", variational, "hidden", List.of(16),
+                "latent", 3, "dropout", 0.2, "l2", 0.01), dir);
+        Path saved = Files.createDirectories(dir.resolve("named"));
+        float[] predicted;
+        try (AutoencoderModel parent = parent(variational, original)) {
+            assertEquals(List.of("encoder0", "encoder1", "decoder0", "decoder1"), parent.layerNames());
+            assertTrue(parent.summary().contains("encoder1") && parent.summary().contains("decoder1"), parent.summary());
+            ModelRequest request = new ModelRequest(fresh.schema(), penalised, ADAM, null, 7);
+            try (AutoencoderModel child = (AutoencoderModel) family.transfer(parent, request,
+                    Transfer.named(List.of("decoder0", "encoder1"), true))) {
+                List<float[]> start = layers(child);
+                Expression.train(child, fresh, 3, 16);
+                assertEquals(List.of(false, true, true, false), kept(start, child), "frozen layers");
+                predicted = child.predict(batch);
+                child.save(saved);
+            }
+            assertEquals("the parent model has no layer named 'layer0': its layers are [encoder0, encoder1, decoder0, decoder1]",
+                    assertThrows(IllegalArgumentException.class, () -> family.transfer(parent, request,
+                            Transfer.named(List.of("layer0"), true))).getMessage());
+            assertEquals("cannot freeze the output head 'decoder1': the head at least must train",
+                    assertThrows(IllegalArgumentException.class, () -> family.transfer(parent, request,
+                            Transfer.named(List.of("decoder1"), true))).getMessage());
+        }
+        try (AutoencoderModel child = (AutoencoderModel) family.load(saved, fresh.schema(), penalised);
+             AutoencoderModel grandchild = (AutoencoderModel) family.transfer(child, new ModelRequest(fresh.schema(), penalised, ADAM,
+                     null, 9), Transfer.named(List.of("encoder0"), true))) {
+            assertArrayEquals(predicted, grandchild.predict(batch), "the child's predictions to start");
+            List<float[]> start = layers(grandchild);
+            Expression.train(grandchild, fresh, 2, 16);
+            assertEquals(List.of(true, false, false, false), kept(start, grandchild), "only encoder0 frozen");
+        }
+    }
+
+    private static List<float[]> layers(AutoencoderModel model) {
+        return java.util.stream.IntStream.range(0, model.layerNames().size()).mapToObj(model::layerParameters).toList();
+    }
+
+    /** Per layer: whether {@code model} keeps the values of {@code start}. */
+    private static List<Boolean> kept(List<float[]> start, AutoencoderModel model) {
+        return java.util.stream.IntStream.range(0, start.size())
+                .mapToObj(l -> java.util.Arrays.equals(start.get(l), model.layerParameters(l))).toList();
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false})
     void refusesOtherGenesAndFreezingEveryLayer(boolean variational) throws IOException {

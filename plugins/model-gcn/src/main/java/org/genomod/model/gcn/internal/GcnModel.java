@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.genomod.api.compute.Accelerator;
 import org.genomod.api.compute.CsrMatrix;
 import org.genomod.api.data.DatasetSchema;
@@ -50,10 +51,8 @@ final class GcnModel implements DifferentiableModel {
     private final SplittableRandom identityRandom;
     private final SplittableRandom dropoutRandom;
     private FeatureScaling scaling;
-    /** Transfer learning: the leading parameter values (whole layers) that keep the parent's weights. */
-    private int frozenValues;
-    /** Transfer learning: whether the identity table, part of the first layer, keeps the parent's rows. */
-    private boolean frozenIdentity;
+    /** Transfer learning: the layers that keep the parent's weights (the first with the identity table); not saved. */
+    private boolean[] frozen;
     /** Transfer learning: the identity table is the parent's, so every node of the data's network needs a row in it. */
     private boolean inheritedIdentity;
     private NetworkInputs inputs;
@@ -75,6 +74,7 @@ final class GcnModel implements DifferentiableModel {
         this.trainingHead = new TaskHead(schema, classWeights);
         this.head = new TaskHead(schema, null);
         this.optimizer = optimisation.newOptimizer();
+        this.frozen = new boolean[weights.layers()];
         SplittableRandom root = new SplittableRandom(seed);
         weights.initialise(root.split());
         this.identityRandom = root.split();
@@ -115,13 +115,15 @@ final class GcnModel implements DifferentiableModel {
     /**
      * A model for new data that starts from {@code parent}'s weights (transfer learning): the same architecture,
      * the first {@code transfer.frozenLayers()} layers (graph convolutions, counted from the input; the first
-     * with the identity table) kept as the parent's, and the output layer replaced by one for the new outputs,
-     * drawn from {@code seed}, unless kept. Feature standardisation is fitted afresh on the new data's network,
+     * with the identity table), or the layers {@code transfer} names as {@link #layerNames} does (any but the
+     * output layer), kept as the parent's, and the output layer replaced by one for the new outputs, drawn from
+     * {@code seed}, unless kept. A frozen layer's values take no step: its gradient, L2 term included, is zeroed
+     * before the optimiser, whose state for them stays at zero. Feature standardisation is fitted afresh on the new data's network,
      * whose features and adjacency the model reads. A parent with an identity table learnt a row per node of its
      * network: the new network may not have other nodes (checked when the model first sees it).
      *
-     * @throws IllegalArgumentException when the input widths differ, a kept head does not fit, or too many
-     *                                  layers would be frozen
+     * @throws IllegalArgumentException when the input widths differ, a kept head does not fit, too many layers
+     *                                  would be frozen, or a named layer is the head or not the model's
      */
     static GcnModel transfer(GcnModel parent, GcnArchitecture architecture, DatasetSchema schema, Accelerator accelerator,
                              Optimisation optimisation, float[] classWeights, long seed, Transfer transfer) {
@@ -139,11 +141,7 @@ final class GcnModel implements DifferentiableModel {
                     + parent.schema.outputs() + ", the data has " + schema.outputs() + " (replace the head instead)");
         }
         int layers = to.layers();
-        int frozen = transfer.frozenLayers() == Transfer.ALL_BUT_HEAD ? layers - 1 : transfer.frozenLayers();
-        if (frozen > layers - 1) {
-            throw new IllegalArgumentException("cannot freeze " + frozen + " layers of a network of " + layers
-                    + ": the head at least must train");
-        }
+        child.frozen = frozenLayers(transfer, parent.layerNames());
         int kept = transfer.newHead() ? layers - 1 : layers;
         int keptValues = kept == layers ? to.identityOffset() : to.weightOffset(kept);
         System.arraycopy(from.values(), 0, to.values(), 0, keptValues);
@@ -153,9 +151,50 @@ final class GcnModel implements DifferentiableModel {
                     from.values().length - from.identityOffset());
             child.inheritedIdentity = true;
         }
-        child.frozenValues = frozen == 0 ? 0 : to.weightOffset(frozen);
-        child.frozenIdentity = frozen > 0;
         return child;
+    }
+
+    /**
+     * Which of the layers named {@code names} {@code transfer} freezes: a count of leading layers, or the named ones.
+     *
+     * @throws IllegalArgumentException for the output layer, a name not among {@code names}, or too many layers
+     */
+    private static boolean[] frozenLayers(Transfer transfer, List<String> names) {
+        int layers = names.size();
+        boolean[] frozen = new boolean[layers];
+        if (transfer.byName()) {
+            for (String name : transfer.frozenNames()) {
+                int layer = names.indexOf(name);
+                if (layer < 0) {
+                    throw new IllegalArgumentException("the parent model has no layer named '" + name + "': its layers are " + names);
+                }
+                if (layer == layers - 1) {
+                    throw new IllegalArgumentException("cannot freeze the output head '" + name + "': the head at least must train");
+                }
+                frozen[layer] = true;
+            }
+            return frozen;
+        }
+        int count = transfer.frozenLayers() == Transfer.ALL_BUT_HEAD ? layers - 1 : transfer.frozenLayers();
+        if (count > layers - 1) {
+            throw new IllegalArgumentException("cannot freeze " + count + " layers of a network of " + layers
+                    + ": the head at least must train");
+        }
+        Arrays.fill(frozen, 0, count, true);
+        return frozen;
+    }
+
+    /**
+     * The layers' names, input side first, as {@link #summary} prints them and {@link Transfer#frozenNames()} takes
+     * them: {@code layer0}, {@code layer1}, ... as Deeplearning4j names a stack's layers; the last is the output layer
+     * (graph mode's dense layer after pooling).
+     */
+    List<String> layerNames() {
+        return IntStream.range(0, weights.layers()).mapToObj(GcnModel::layerName).toList();
+    }
+
+    private static String layerName(int layer) {
+        return "layer" + layer;
     }
 
     @Override
@@ -180,8 +219,12 @@ final class GcnModel implements DifferentiableModel {
         optimisation.clip(gradient);
         double penalty = weights.penalty(architecture.l2());
         weights.addPenaltyGradient(architecture.l2(), gradient);
-        Arrays.fill(gradient, 0, frozenValues, 0f);
-        if (frozenIdentity) {
+        for (int l = 0; l < frozen.length; l++) {
+            if (frozen[l]) {
+                Arrays.fill(gradient, weights.weightOffset(l), weights.layerEnd(l), 0f);
+            }
+        }
+        if (frozen[0]) { // the identity rows are first-layer weights
             Arrays.fill(gradient, weights.identityOffset(), gradient.length, 0f);
         }
         optimizer.step(weights.values(), gradient);
@@ -475,13 +518,13 @@ final class GcnModel implements DifferentiableModel {
         s.append('\n');
         for (int l = 0; l < architecture.convolutions(); l++) {
             boolean output = architecture.mode() == GcnArchitecture.Mode.NODE && l == architecture.convolutions() - 1;
-            s.append("  graph convolution ").append(weights.width(l)).append(" -> ").append(weights.width(l + 1))
+            s.append("  ").append(layerName(l)).append(": graph convolution ").append(weights.width(l)).append(" -> ").append(weights.width(l + 1))
                     .append(", ").append(output ? outputActivation() : architecture.activation().key()).append('\n');
         }
         if (architecture.mode() == GcnArchitecture.Mode.GRAPH) {
             int last = weights.layers() - 1;
             s.append("  ").append(architecture.pooling().name().toLowerCase()).append(" pooling over nodes\n");
-            s.append("  dense ").append(weights.width(last)).append(" -> ").append(weights.width(last + 1)).append(", ")
+            s.append("  ").append(layerName(last)).append(": dense ").append(weights.width(last)).append(" -> ").append(weights.width(last + 1)).append(", ")
                     .append(outputActivation()).append('\n');
         }
         s.append("  dropout ").append(architecture.dropout()).append(", l2 ").append(architecture.l2())

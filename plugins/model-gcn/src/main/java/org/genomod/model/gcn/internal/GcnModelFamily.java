@@ -68,10 +68,6 @@ public final class GcnModelFamily implements ModelFamily {
         if (!(parent instanceof GcnModel source)) {
             throw new IllegalArgumentException("the parent model is not a graph convolutional network");
         }
-        if (transfer.byName()) {
-            throw new IllegalArgumentException("the gcn family freezes leading layers, not named ones (got "
-                    + transfer.frozenNames() + "): write freeze: N or all_but_head");
-        }
         return GcnModel.transfer(source, GcnHyperParameters.architecture(request.hyperParameters()), request.schema(), accelerator(),
                 Optimisation.of(request.training()), request.classWeights(), request.seed(), transfer);
     }

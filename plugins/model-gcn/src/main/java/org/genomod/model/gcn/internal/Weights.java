@@ -100,6 +100,11 @@ final class Weights {
         return biasOffsets[layer];
     }
 
+    /** Where layer {@code layer}'s values (weights, then biases) end. */
+    int layerEnd(int layer) {
+        return biasOffsets[layer] + widths[layer + 1];
+    }
+
     /** Identity rows are first-layer weights, as wide as the first layer's output. */
     int identityWidth() {
         return widths[1];

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,6 +114,70 @@ class TransferTest {
         try (Model loaded = family.load(saved, parity, parameters(false))) {
             assertArrayEquals(before, loaded.predict(batch), "reloaded predictions");
         }
+    }
+
+    /**
+     * {@code freeze: [layer1]} keeps the middle convolution of three layers bit for bit under L2 and Adam while the
+     * first (with its identity rows) and the head train; a grandchild of the saved child that names {@code layer0}
+     * keeps exactly that layer and its identity rows (the child's frozen layer trains again) and starts from the
+     * child's predictions. Unknown names and the head are refused, listing the layers.
+     */
+    @Test
+    void namedLayersKeepTheirWeightsAnywhereInTheNetwork() throws IOException {
+        TestNetwork network = network(COMMUNITIES * SIZE, 1);
+        DatasetSchema schema = Fixtures.nodeSchema(8, COMMUNITIES);
+        Batch batch = Fixtures.batch(nodes(network, schema, COMMUNITIES));
+        Parameters deep = Fixtures.parameters(Map.of("hidden", java.util.List.of(8, 8), "dropout", 0.1, "l2", 0.01,
+                "identity_features", true));
+        int[] layerEnds = {8 * 8 + 8, 2 * (8 * 8 + 8), 2 * (8 * 8 + 8) + 8 * 4 + 4}; // then the identity table
+        Path saved = Files.createDirectories(dir.resolve("named"));
+        float[] predicted;
+        try (Model parent = family.create(new ModelRequest(schema, deep, ADAM, null, 3))) {
+            for (int i = 0; i < 5; i++) {
+                parent.fit(batch);
+            }
+            GcnModel source = (GcnModel) parent;
+            assertEquals(java.util.List.of("layer0", "layer1", "layer2"), source.layerNames());
+            assertTrue(parent.summary().contains("layer1: graph convolution 8 -> 8"), parent.summary());
+            try (GcnModel child = (GcnModel) family.transfer(parent, new ModelRequest(schema, deep, ADAM, null, 7),
+                    Transfer.named(java.util.List.of("layer1"), false))) {
+                float[] start = child.parameters().clone();
+                for (int i = 0; i < 5; i++) {
+                    child.fit(batch);
+                }
+                assertEquals(java.util.List.of(false, true, false, false), kept(start, child.parameters(), layerEnds));
+                predicted = child.predict(batch);
+                child.save(saved);
+            }
+            IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> family.transfer(parent,
+                    new ModelRequest(schema, deep, ADAM, null, 7), Transfer.named(java.util.List.of("layer0", "conv1"), true)));
+            assertEquals("the parent model has no layer named 'conv1': its layers are [layer0, layer1, layer2]", unknown.getMessage());
+            IllegalArgumentException head = assertThrows(IllegalArgumentException.class, () -> family.transfer(parent,
+                    new ModelRequest(schema, deep, ADAM, null, 7), Transfer.named(java.util.List.of("layer2"), false)));
+            assertEquals("cannot freeze the output head 'layer2': the head at least must train", head.getMessage());
+        }
+        try (Model child = family.load(saved, schema, deep);
+             GcnModel grandchild = (GcnModel) family.transfer(child, new ModelRequest(schema, deep, ADAM, null, 9),
+                     Transfer.named(java.util.List.of("layer0"), false))) {
+            assertArrayEquals(predicted, grandchild.predict(batch), "the child's predictions to start");
+            float[] start = grandchild.parameters().clone();
+            for (int i = 0; i < 5; i++) {
+                grandchild.fit(batch);
+            }
+            assertEquals(java.util.List.of(true, false, false, true), kept(start, grandchild.parameters(), layerEnds));
+        }
+    }
+
+    /** Per layer, then for the identity table after {@code ends}' last: whether {@code now} keeps {@code start}'s values. */
+    private static java.util.List<Boolean> kept(float[] start, float[] now, int[] ends) {
+        java.util.List<Boolean> kept = new java.util.ArrayList<>();
+        int from = 0;
+        for (int end : ends) {
+            kept.add(Arrays.equals(start, from, end, now, from, end));
+            from = end;
+        }
+        kept.add(Arrays.equals(start, from, start.length, now, from, now.length));
+        return kept;
     }
 
     @Test

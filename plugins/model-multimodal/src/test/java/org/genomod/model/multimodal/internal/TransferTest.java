@@ -134,6 +134,39 @@ class TransferTest {
         }
     }
 
+    /**
+     * A transfer from a fine-tuned model freezes exactly what it names: the child, saved with its sequence branch
+     * frozen, gives a grandchild that freezes only the covariates branch (or nothing), whose sequence branch trains
+     * again; before fine-tuning the grandchild predicts what the child does.
+     */
+    @Test
+    void transferFromAFineTunedModelFreezesOnlyWhatItNames() throws IOException {
+        Batch motif = motifOnly(Joined.examples(200, 2));
+        Path childDir = Files.createDirectories(dir.resolve("frozen-child"));
+        try (Dl4jGraphModel parent = parent();
+             Dl4jGraphModel child = child(parent, MOTIF, Transfer.named(List.of("sequence_conv", "sequence_dense_1"), true), 7)) {
+            Joined.fit(child, motif, 1, 25, 2);
+            child.save(childDir);
+        }
+        try (Dl4jGraphModel child = (Dl4jGraphModel) family.load(childDir, MOTIF, parameters)) {
+            assertEquals(Set.of("sequence_conv", "sequence_dense_1"), frozenLayers(child), "saved frozen");
+            float[] predicted = child.predict(motif);
+            Map<String, float[]> start = parameters(child);
+            for (Transfer transfer : List.of(Transfer.named(List.of("covariates_dense_1"), false), new Transfer(0, false))) {
+                try (Dl4jGraphModel grandchild = child(child, MOTIF, transfer, 9)) {
+                    assertArrayEquals(predicted, grandchild.predict(motif), transfer + ": the child's predictions to start");
+                    assertEquals(new TreeSet<>(transfer.frozenNames()), frozenLayers(grandchild), transfer + ": frozen layers");
+                    Joined.fit(grandchild, motif, 1, 25, 3);
+                    Map<String, float[]> end = parameters(grandchild);
+                    for (String layer : BODY) {
+                        assertEquals(transfer.frozenNames().contains(layer), java.util.Arrays.equals(start.get(layer), end.get(layer)),
+                                transfer + ": " + layer + " frozen or fine-tuned");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void allButHeadFreezesEveryLayerOutsideTheHeads() throws IOException {
         try (Dl4jGraphModel parent = parent(); Dl4jGraphModel child = child(parent, Joined.SCHEMA, new Transfer(Transfer.ALL_BUT_HEAD, false), 7)) {
