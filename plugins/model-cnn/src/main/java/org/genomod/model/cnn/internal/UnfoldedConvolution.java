@@ -37,13 +37,18 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class UnfoldedConvolution extends FasterConvolution {
     private static final long serialVersionUID = 1L;
+    /** Sum the weight gradient over nonzero values when fewer than one in this many are nonzero. */
+    private static final int SPARSE = 8;
 
     /** From the last training forward pass: the unfolded columns and the pre-activations {@code [filters, batch × windows]}. */
     private transient INDArray columns;
     private transient INDArray preActivations;
-    /** Java copies reused from step to step: the input, the filters with their bias. */
+    /** Java copies reused from step to step: the input, the filters with their bias, the ReLU's gradient. */
     private transient float[] inputValues;
     private transient float[] filterValues;
+    private transient float[] reluValues;
+    /** How many of the last ReLU gradient's values are not 0. */
+    private transient int reluNonzero;
 
     private UnfoldedConvolution(NeuralNetConfiguration conf) {
         super(conf);
@@ -213,9 +218,14 @@ final class UnfoldedConvolution extends FasterConvolution {
             dz = layerConf().getActivationFn().backprop(preActivations, delta).getFirst();
         }
 
-        INDArray matrixGradient = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, filters, rows);
-        Nd4j.gemm(dz, columns, matrixGradient, false, true, 1.0, 0.0);
-        float[] values = read(matrixGradient, null);
+        float[] values;
+        if (plainRelu() && reluNonzero < (long) filters * batch * windows / SPARSE) {
+            values = sparseMatrixGradient(batch, filters, windows, rows);
+        } else {
+            INDArray matrixGradient = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, filters, rows);
+            Nd4j.gemm(dz, columns, matrixGradient, false, true, 1.0, 0.0);
+            values = read(matrixGradient, null);
+        }
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         int width = width();
         int channels = (int) columns.size(0) / width;
@@ -261,18 +271,60 @@ final class UnfoldedConvolution extends FasterConvolution {
         int filters = (int) epsilon.size(1);
         int windows = (int) epsilon.size(2);
         float[] gradient = read(epsilon, null);
-        float[] values = read(preActivations, null);
+        float[] values = read(preActivations, reluValues);
+        reluValues = values;
+        int nonzero = 0;
         for (int f = 0; f < filters; f++) {
             for (int b = 0; b < batch; b++) {
                 int to = (f * batch + b) * windows;
                 int from = (b * filters + f) * windows;
                 for (int w = 0; w < windows; w++) {
-                    values[to + w] = values[to + w] > 0 ? gradient[from + w] : 0;
+                    float value = values[to + w] > 0 ? gradient[from + w] : 0;
+                    values[to + w] = value;
+                    nonzero += value != 0 ? 1 : 0;
                 }
             }
         }
+        reluNonzero = nonzero;
         dest.data().asNioFloat().put((int) dest.offset(), values);
         return dest;
+    }
+
+    /**
+     * The filters' and bias's gradient {@code [filters, channels × width + 1]} summed over the ReLU gradient's nonzero
+     * values only, from the input itself. After a global max pool (DeepBind) one window per filter and example is
+     * nonzero, so this is a hundredth of the matrix product {@code dz · columnsᵀ}.
+     */
+    private float[] sparseMatrixGradient(int batch, int filters, int windows, int rows) {
+        int channels = (int) input.size(1);
+        int length = (int) input.size(2);
+        int width = width();
+        int padding = padding();
+        float[] gradient = new float[filters * rows];
+        for (int f = 0; f < filters; f++) {
+            int to = f * rows;
+            for (int b = 0; b < batch; b++) {
+                for (int w = 0; w < windows; w++) {
+                    float delta = reluValues[(f * batch + b) * windows + w];
+                    if (delta == 0) {
+                        continue;
+                    }
+                    // taps j with w + j − padding on the input
+                    int first = Math.max(0, padding - w);
+                    int last = Math.min(width, length + padding - w);
+                    for (int c = 0; c < channels; c++) {
+                        int from = (b * channels + c) * length + w - padding;
+                        for (int j = first; j < last; j++) {
+                            gradient[to + c * width + j] += delta * inputValues[from + j];
+                        }
+                    }
+                    if (layerConf().hasBias()) {
+                        gradient[to + rows - 1] += delta;
+                    }
+                }
+            }
+        }
+        return gradient;
     }
 
     /**

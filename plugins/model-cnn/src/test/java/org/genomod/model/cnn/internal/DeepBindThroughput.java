@@ -1,5 +1,7 @@
 package org.genomod.model.cnn.internal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>
  * mvn -q test-compile exec:java -Dexec.mainClass=org.genomod.model.cnn.internal.DeepBindThroughput -Dexec.classpathScope=test
  * </pre>
- * ND4J's thread count comes from {@code OMP_NUM_THREADS}.
+ * ND4J's thread count comes from {@code OMP_NUM_THREADS} (with 1, the work runs on the calling thread, so {@code -Dcpu=true}
+ * measures it in CPU time).
  */
 public final class DeepBindThroughput {
     private static final int LENGTH = 101;
@@ -49,14 +52,19 @@ public final class DeepBindThroughput {
         }
     }
 
+    /** Samples per second of wall time; with -Dcpu=true per second of this thread's CPU time (steadier on a busy machine). */
     private static double rate(Runnable step, int batchSize) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpu = Boolean.getBoolean("cpu");
         long start = System.nanoTime();
+        long startCpu = threads.getCurrentThreadCpuTime();
         long steps = 0;
         while (System.nanoTime() - start < SECONDS * 1e9) {
             step.run();
             steps++;
         }
-        return steps * batchSize / ((System.nanoTime() - start) / 1e9);
+        long elapsed = cpu ? threads.getCurrentThreadCpuTime() - startCpu : System.nanoTime() - start;
+        return steps * batchSize / (elapsed / 1e9);
     }
 
     private static Batch randomBatch(int size, Random random) {
