@@ -60,4 +60,22 @@ abstract class FasterConvolution extends Convolution1DLayer {
     final int filters() {
         return (int) layerConf().getNOut();
     }
+
+    /** Positions a window starts before the input: none when valid, half the (odd) width when same-padded. */
+    final int padding() {
+        return layerConf().getConvolutionMode() == ConvolutionMode.Same ? (width() - 1) / 2 : 0;
+    }
+
+    /** Output positions for an input of {@code length}. */
+    final int windows(long length) {
+        return (int) length - width() + 1 + 2 * padding();
+    }
+
+    /** Whether {@code layer} is a {@link #plain} convolution, valid without explicit padding or same-padded with an odd width. */
+    static boolean validOrOddSame(Layer layer) {
+        org.deeplearning4j.nn.conf.layers.Convolution1DLayer conf =
+                (org.deeplearning4j.nn.conf.layers.Convolution1DLayer) layer.conf().getLayer();
+        return plain(layer, ConvolutionMode.Truncate) && conf.getPadding()[0] == 0
+                || plain(layer, ConvolutionMode.Same) && conf.getKernelSize()[0] % 2 == 1;
+    }
 }

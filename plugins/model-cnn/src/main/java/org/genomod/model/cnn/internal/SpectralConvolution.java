@@ -1,7 +1,6 @@
 package org.genomod.model.cnn.internal;
 
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -17,14 +16,16 @@ import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A same-padded 1-D convolution with unit stride and dilation over {@code [batch, channels, length]} (NCW) input,
- * computed in the frequency domain: a product of spectra instead of a sum over the kernel's taps. Deeplearning4j's
+ * A valid or same-padded (odd width) 1-D convolution with unit stride and dilation over {@code [batch, channels,
+ * length]} (NCW) input, computed in the frequency domain: a product of spectra instead of a sum over the kernel's taps. Deeplearning4j's
  * layer (oneDNN) already runs near the machine's matrix-product speed, so only fewer operations can make it faster:
  * for Basset's second convolution (300 → 200 channels, width 11, 200 positions) the spectral route needs a third of
- * the multiply-adds forward and a quarter in training.
+ * the multiply-adds forward and a quarter in training; DeepSEA's second and third (valid, 320 → 480 and 480 → 960
+ * channels, width 8) under half.
  *
- * <p>Every step is a dense matrix product (no FFT library): with {@code N = length + (width − 1) / 2} (long enough
- * that the circular convolution equals the zero-padded one on every output position) and {@code F = N / 2 + 1}
+ * <p>Every step is a dense matrix product (no FFT library): with {@code N = length + padding} (padding {@code (width −
+ * 1) / 2} when same-padded, else 0: long enough that the circular convolution equals the zero-padded one on every
+ * output position) and {@code F = N / 2 + 1}
  * frequencies, real and imaginary parts stacked as {@code 2F} rows,
  * <ol>
  * <li>the input's spectrum is {@code signal [2F, length] · inputᵀ [length, batch × channels]};</li>
@@ -32,7 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the weights as {@code [width, channels, filters]}, so this is a view);</li>
  * <li>each frequency's output spectrum is a complex product {@code [batch, channels] · [channels, filters]}, four real
  * matrix products; the bias is added to the constant (zero-frequency) term;</li>
- * <li>the output is {@code spectrumᵀ · inverse [2F, length]}.</li>
+ * <li>the output is {@code spectrumᵀ · inverse [2F, outputs]}.</li>
  * </ol>
  * The backward pass runs the same products transposed; the input's and the filters' spectra are kept from the forward
  * pass. Results equal the stock layer's to float rounding (tested to 1e-5). The layer decides per input shape
@@ -59,8 +60,7 @@ final class SpectralConvolution extends FasterConvolution {
 
     /** Whether {@code layer} (an instantiated layer) computes what this class can compute. */
     static boolean replaces(Layer layer) {
-        return plain(layer, ConvolutionMode.Same)
-                && ((org.deeplearning4j.nn.conf.layers.Convolution1DLayer) layer.conf().getLayer()).getKernelSize()[0] % 2 == 1;
+        return validOrOddSame(layer);
     }
 
     /** The same layer (configuration, parameters, listeners) computed this way. */
@@ -75,15 +75,16 @@ final class SpectralConvolution extends FasterConvolution {
      */
     boolean pays(long batch, long channels, long length) {
         long frequencies = frequencies(length);
-        double direct = (double) channels * filters() * width() * length;
-        double spectral = 2.0 * frequencies * length * (channels + filters())
+        long outputs = windows(length);
+        double direct = (double) channels * filters() * width() * outputs;
+        double spectral = 2.0 * frequencies * (length * channels + outputs * filters())
                 + 4.0 * frequencies * channels * filters()
                 + 2.0 * frequencies * width() * channels * filters() / batch;
         return spectral <= WORTH_IT * direct;
     }
 
     private long size(long length) {
-        return length + (width() - 1) / 2;
+        return length + padding();
     }
 
     private long frequencies(long length) {
@@ -110,6 +111,7 @@ final class SpectralConvolution extends FasterConvolution {
         int batch = (int) x.size(0);
         int channels = (int) x.size(1);
         int length = (int) x.size(2);
+        int outputs = windows(length);
         int filters = filters();
         Spectra transforms = spectra(length);
         int rows = 2 * transforms.frequencies();
@@ -131,8 +133,8 @@ final class SpectralConvolution extends FasterConvolution {
             INDArray constant = block(ys, 0, batch, filters);
             constant.addiRowVector(getParam(ConvolutionParamInitializer.BIAS_KEY).reshape(1, filters).mul(transforms.size()));
         }
-        INDArray z = workspaces.createUninitialized(ArrayType.ACTIVATIONS, dataType, batch, filters, length);
-        Nd4j.gemm(ys, transforms.inverse(), z.reshape('c', (long) batch * filters, length), true, false, 1.0, 0.0);
+        INDArray z = workspaces.createUninitialized(ArrayType.ACTIVATIONS, dataType, batch, filters, outputs);
+        Nd4j.gemm(ys, transforms.inverse(), z.reshape('c', (long) batch * filters, outputs), true, false, 1.0, 0.0);
 
         if (training) {
             inputSpectrum = xs;
@@ -162,6 +164,7 @@ final class SpectralConvolution extends FasterConvolution {
         int batch = (int) input.size(0);
         int channels = (int) input.size(1);
         int length = (int) input.size(2);
+        int outputs = windows(length);
         int filters = filters();
         Spectra transforms = spectra(length);
         int frequencies = transforms.frequencies();
@@ -171,7 +174,7 @@ final class SpectralConvolution extends FasterConvolution {
                 : layerConf().getActivationFn().backprop(preActivations, epsilon).getFirst();
         delta = contiguous(delta);
         INDArray dys = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, rows, (long) batch * filters);
-        Nd4j.gemm(transforms.inverse(), delta.reshape('c', (long) batch * filters, length), dys, false, true, 1.0, 0.0);
+        Nd4j.gemm(transforms.inverse(), delta.reshape('c', (long) batch * filters, outputs), dys, false, true, 1.0, 0.0);
 
         INDArray dhs = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, rows, (long) channels * filters);
         INDArray dxs = inputGradientWanted
@@ -256,7 +259,7 @@ final class SpectralConvolution extends FasterConvolution {
 
     private Spectra spectra(int length) {
         if (spectra == null || spectra.length() != length) {
-            spectra = Spectra.of(length, (int) size(length), width());
+            spectra = Spectra.of(length, windows(length), (int) size(length), width(), padding());
         }
         return spectra;
     }
@@ -276,16 +279,15 @@ final class SpectralConvolution extends FasterConvolution {
     /**
      * The three real transforms for one input length, real parts in rows {@code 0..F−1}, imaginary parts in rows
      * {@code F..2F−1}: {@code signal} (the input's DFT), {@code kernel} (the filters' DFT, a tap at offset {@code j}
-     * sitting at circular position {@code (width − 1) / 2 − j}, as same padding centres it) and {@code inverse} (the
-     * real inverse DFT back to the first {@code length} positions, each frequency but 0 and N/2 counted twice for its
+     * sitting at circular position {@code padding − j}: output {@code t} reads input {@code t + j − padding}) and
+     * {@code inverse} (the real inverse DFT back to the first {@code outputs} positions, each frequency but 0 and N/2 counted twice for its
      * conjugate).
      */
     private record Spectra(int length, int size, int frequencies, INDArray signal, INDArray kernel, INDArray inverse) {
-        static Spectra of(int length, int size, int width) {
+        static Spectra of(int length, int outputs, int size, int width, int padding) {
             int frequencies = size / 2 + 1;
-            int centre = (width - 1) / 2;
             float[] signal = new float[2 * frequencies * length];
-            float[] inverse = new float[2 * frequencies * length];
+            float[] inverse = new float[2 * frequencies * outputs];
             float[] kernel = new float[2 * frequencies * width];
             for (int f = 0; f < frequencies; f++) {
                 double weight = (f == 0 || 2 * f == size ? 1.0 : 2.0) / size;
@@ -293,11 +295,13 @@ final class SpectralConvolution extends FasterConvolution {
                     double angle = 2 * Math.PI * ((long) f * n % size) / size;
                     signal[f * length + n] = (float) Math.cos(angle);
                     signal[(frequencies + f) * length + n] = (float) -Math.sin(angle);
-                    inverse[f * length + n] = (float) (weight * Math.cos(angle));
-                    inverse[(frequencies + f) * length + n] = (float) (-weight * Math.sin(angle));
+                    if (n < outputs) {
+                        inverse[f * outputs + n] = (float) (weight * Math.cos(angle));
+                        inverse[(frequencies + f) * outputs + n] = (float) (-weight * Math.sin(angle));
+                    }
                 }
                 for (int j = 0; j < width; j++) {
-                    double angle = 2 * Math.PI * Math.floorMod((long) f * (centre - j), size) / size;
+                    double angle = 2 * Math.PI * Math.floorMod((long) f * (padding - j), size) / size;
                     kernel[f * width + j] = (float) Math.cos(angle);
                     kernel[(frequencies + f) * width + j] = (float) -Math.sin(angle);
                 }
@@ -307,7 +311,7 @@ final class SpectralConvolution extends FasterConvolution {
                 return new Spectra(length, size, frequencies,
                         Nd4j.create(signal, new long[] {2L * frequencies, length}, 'c'),
                         Nd4j.create(kernel, new long[] {2L * frequencies, width}, 'c'),
-                        Nd4j.create(inverse, new long[] {2L * frequencies, length}, 'c'));
+                        Nd4j.create(inverse, new long[] {2L * frequencies, outputs}, 'c'));
             }
         }
     }

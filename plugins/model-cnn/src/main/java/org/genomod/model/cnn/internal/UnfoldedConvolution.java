@@ -2,7 +2,6 @@ package org.genomod.model.cnn.internal;
 
 import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -56,20 +55,9 @@ final class UnfoldedConvolution extends FasterConvolution {
 
     /** Whether {@code layer} (an instantiated first layer) computes exactly what this class computes faster. */
     static boolean replaces(Layer layer) {
-        org.deeplearning4j.nn.conf.layers.Convolution1DLayer conf =
-                (org.deeplearning4j.nn.conf.layers.Convolution1DLayer) layer.conf().getLayer();
-        return plain(layer, ConvolutionMode.Truncate) && conf.getPadding()[0] == 0
-                || plain(layer, ConvolutionMode.Same) && conf.getKernelSize()[0] % 2 == 1;
+        return validOrOddSame(layer);
     }
 
-    /** Positions a window starts before the input: none when valid, half the width when same-padded. */
-    private int padding() {
-        return layerConf().getConvolutionMode() == ConvolutionMode.Same ? (width() - 1) / 2 : 0;
-    }
-
-    private int windows(long length) {
-        return (int) length - width() + 1 + 2 * padding();
-    }
 
     /** The same layer (configuration, parameters, listeners) computed this way. */
     static UnfoldedConvolution of(Convolution1DLayer stock) {

@@ -48,6 +48,27 @@ class SpectralConvolutionTest {
                 "pooling", List.of(0, 0), "dense", List.of(4), "dropout", 0.0, "activation", "tanh"), 2), length, true, 1);
     }
 
+    /** Valid convolutions, even widths included, forced onto the spectral route after the unfolded first one. */
+    @Test
+    void forcedSpectralValidNetworksComputeWhatTheStockLayersCompute() throws ParameterException {
+        assertEquivalent(configuration(50, Map.of("filters", List.of(8, 6, 5), "widths", List.of(5, 4, 3), "padding", "valid",
+                "pooling", List.of(2, 0, 0), "dense", List.of(7), "dropout", 0.0, "batch_norm", true), 3), 50, true, 2);
+        assertEquivalent(configuration(41, Map.of("filters", List.of(6, 5), "widths", List.of(8, 8), "padding", "valid",
+                "pooling", List.of(3, 0), "dense", List.of(4), "dropout", 0.0), 2), 41, true, 1);
+    }
+
+    @Test
+    void deepSeaTakesTheSpectralRouteInItsSecondAndThirdConvolutions() throws ParameterException {
+        UnfoldingNetwork network = new UnfoldingNetwork(configuration(1000, Map.of("preset", "deepsea"), 3));
+        network.init();
+        assertInstanceOf(UnfoldedConvolution.class, network.getLayer(0));
+        List<SpectralConvolution> convolutions = spectralLayers(network);
+        assertEquals(2, convolutions.size());
+        assertTrue(convolutions.get(0).pays(64, 320, 248)); // 1000 - 7 = 993 positions, pooled by 4
+        assertTrue(convolutions.get(1).pays(64, 480, 60));
+        network.close();
+    }
+
     /** Channels enough for the spectral route to pay by itself (the second layer). */
     @Test
     void wideLayersTakeTheSpectralRouteByThemselves() throws ParameterException {
@@ -59,18 +80,23 @@ class SpectralConvolutionTest {
     void bassetUnfoldsItsFirstConvolutionAndTakesTheSpectralRouteInTheOthers() throws ParameterException {
         UnfoldingNetwork network = new UnfoldingNetwork(configuration(600, Map.of("preset", "basset"), 164));
         network.init();
-        List<SpectralConvolution> convolutions = new ArrayList<>();
-        for (int i = 0; i < network.getnLayers(); i++) {
-            if (network.getLayer(i) instanceof SpectralConvolution spectral) {
-                convolutions.add(spectral);
-            }
-        }
+        List<SpectralConvolution> convolutions = spectralLayers(network);
         assertInstanceOf(UnfoldedConvolution.class, network.getLayer(0));
         assertEquals(2, convolutions.size());
         assertTrue(convolutions.get(0).pays(64, 300, 200));
         assertTrue(convolutions.get(1).pays(64, 200, 50));
         assertFalse(convolutions.get(0).pays(64, 8, 200)); // few channels: the direct convolution is cheaper
         network.close();
+    }
+
+    private static List<SpectralConvolution> spectralLayers(UnfoldingNetwork network) {
+        List<SpectralConvolution> convolutions = new ArrayList<>();
+        for (int i = 0; i < network.getnLayers(); i++) {
+            if (network.getLayer(i) instanceof SpectralConvolution spectral) {
+                convolutions.add(spectral);
+            }
+        }
+        return convolutions;
     }
 
     /** @param spectralLayers how many layers must run spectrally */
