@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.genomod.api.train.TrainingOptions;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -71,6 +72,11 @@ public final class Optimizers {
             rates.put(epoch - 1, options.learningRate(epoch));
         }
         return new MapSchedule(ScheduleType.EPOCH, rates);
+    }
+
+    /** The weight initialisation for layers with {@code activation}: Xavier for tanh, He (ReLU's) otherwise. */
+    public static WeightInit weightInit(Activation activation) {
+        return activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU;
     }
 
     /**

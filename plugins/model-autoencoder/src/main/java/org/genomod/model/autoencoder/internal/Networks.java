@@ -48,7 +48,7 @@ final class Networks {
                                                  TrainingOptions training, long seed, DataType dataType) {
         Activation activation = activation(architecture.activation());
         NeuralNetConfiguration.Builder network = Optimizers.network(seed,
-                dataType, activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU, architecture.l2(), training);
+                dataType, Optimizers.weightInit(activation), architecture.l2(), training);
         NeuralNetConfiguration.ListBuilder layers = network.list();
         for (int i = 0; i < hidden.size(); i++) {
             layers.layer(dense(architecture, hidden.get(i), activation, i > 0).name(layerName(name, i)).build());

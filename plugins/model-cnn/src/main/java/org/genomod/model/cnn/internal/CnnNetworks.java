@@ -16,7 +16,6 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.preprocessors.KerasFlattenRnnPreprocessor;
 import org.deeplearning4j.util.ModelSerializer;
 import org.genomod.api.data.DatasetSchema;
@@ -71,7 +70,7 @@ final class CnnNetworks {
                                                  TrainingOptions training, long seed, String loss) {
         Activation activation = activation(architecture.activation());
         NeuralNetConfiguration.Builder network = Optimizers.network(seed,
-                DataType.FLOAT, activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU, architecture.l2(), training);
+                DataType.FLOAT, Optimizers.weightInit(activation), architecture.l2(), training);
         NeuralNetConfiguration.ListBuilder layers = network.list();
 
         boolean valid = "valid".equals(architecture.padding());

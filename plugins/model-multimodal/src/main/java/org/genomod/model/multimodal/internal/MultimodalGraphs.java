@@ -55,7 +55,7 @@ final class MultimodalGraphs {
     static ComputationGraphConfiguration configuration(Architecture architecture, DatasetSchema schema, TrainingOptions training, long seed) {
         Activation activation = activation(architecture.activation());
         NeuralNetConfiguration.Builder network = Optimizers.network(seed,
-                DataType.FLOAT, activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU, architecture.l2(), training);
+                DataType.FLOAT, Optimizers.weightInit(activation), architecture.l2(), training);
         ComputationGraphConfiguration.GraphBuilder graph = network.graphBuilder();
         Layers layers = new Layers(graph::addLayer, activation, architecture.dropout(), architecture.l2(), false);
 
@@ -274,7 +274,7 @@ final class MultimodalGraphs {
         /** The layer, given the network's weight initialisation, L2 and its fan-in when it is {@linkplain #standalone}. */
         Layer standalone(FeedForwardLayer.Builder<?> layer, long fanIn) {
             if (standalone) {
-                layer.weightInit(activation == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU).nIn(fanIn);
+                layer.weightInit(Optimizers.weightInit(activation)).nIn(fanIn);
                 if (l2 > 0) {
                     layer.l2(l2);
                 }
