@@ -1,17 +1,21 @@
 package org.genomod.model.cnn.internal;
 
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.convolution.Convolution1DLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The cnn family's layer network: Deeplearning4j's, except that a first layer that is a valid 1-D convolution runs
- * as an {@link UnfoldedConvolution} (one matrix product, no recomputation, no input gradient in training). The
- * configuration is untouched, so a saved network is Deeplearning4j's and loads anywhere; the family loads it back
- * into this class ({@link CnnNetworks#load}).
+ * The cnn family's layer network: Deeplearning4j's, except that some layers run as the family's faster
+ * implementations of the same configuration ({@link LayerSwaps}): a first layer that is a valid 1-D convolution as
+ * an {@link UnfoldedConvolution} (one matrix product, no recomputation, no input gradient in training), batch
+ * normalisation, ReLU activation layers and max pooling over windows as Java passes at memory speed
+ * ({@link StreamingBatchNormalization}, {@link StreamingRelu}, {@link StreamingMaxPooling}). The configuration is
+ * untouched, so a saved network is Deeplearning4j's and loads anywhere; the family loads it back into this class
+ * ({@link CnnNetworks#load}).
  */
 final class UnfoldingNetwork extends MultiLayerNetwork {
     private static final long serialVersionUID = 1L;
@@ -23,12 +27,16 @@ final class UnfoldingNetwork extends MultiLayerNetwork {
     @Override
     public void init(INDArray parameters, boolean cloneParametersArray) {
         super.init(parameters, cloneParametersArray);
-        if (layers.length > 0 && layers[0] instanceof Convolution1DLayer first && UnfoldedConvolution.replaces(first)) {
-            UnfoldedConvolution unfolded = UnfoldedConvolution.of(first);
-            layers[0] = unfolded;
-            String name = first.conf().getLayer().getLayerName();
-            if (layerMap.get(name) == first) {
-                layerMap.put(name, unfolded);
+        DataType dataType = getLayerWiseConfigurations().getDataType();
+        for (int i = 0; i < layers.length; i++) {
+            Layer stock = layers[i];
+            Layer faster = LayerSwaps.faster(stock, i, dataType);
+            if (faster != stock) {
+                layers[i] = faster;
+                String name = stock.conf().getLayer().getLayerName();
+                if (layerMap.get(name) == stock) {
+                    layerMap.put(name, faster);
+                }
             }
         }
     }
