@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * What the family's faster 1-D convolutions share: which of Deeplearning4j's layers they stand in for (its own class,
- * configuration and parameters, so saved networks are unchanged), how they take over, and that a first layer need not
+ * configuration and parameters, so saved networks are unchanged), and that a first layer need not
  * compute the gradient with respect to the network's input (in training nothing reads it, and for a convolution it
  * costs as much as the forward pass); {@link UnfoldingNetwork} says before each backward pass whether it is wanted.
  */
@@ -37,15 +37,6 @@ abstract class FasterConvolution extends Convolution1DLayer {
                 && conf.getStride()[0] == 1 && conf.getDilation()[0] == 1
                 && conf.getIDropout() == null && conf.getWeightNoise() == null
                 && ((Convolution1DLayer) layer).getParam(ConvolutionParamInitializer.WEIGHT_KEY).dataType() == DataType.FLOAT;
-    }
-
-    /** {@code faster}, made of {@code stock}'s configuration, given its parameters, listeners and index. */
-    static <T extends FasterConvolution> T takeOver(Convolution1DLayer stock, T faster) {
-        faster.setListeners(stock.getListeners());
-        faster.setIndex(stock.getIndex());
-        faster.setParamsViewArray(stock.params());
-        faster.setParamTable(stock.paramTable());
-        return faster;
     }
 
     /** Whether the next backward pass must compute the gradient with respect to the input; the network sets it. */

@@ -65,7 +65,7 @@ final class SpectralConvolution extends FasterConvolution {
 
     /** The same layer (configuration, parameters, listeners) computed this way. */
     static SpectralConvolution of(Convolution1DLayer stock) {
-        return takeOver(stock, new SpectralConvolution(stock.conf()));
+        return LayerSwaps.adopt(stock, new SpectralConvolution(stock.conf()));
     }
 
     /**

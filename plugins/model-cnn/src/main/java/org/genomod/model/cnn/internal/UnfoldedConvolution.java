@@ -61,7 +61,7 @@ final class UnfoldedConvolution extends FasterConvolution {
 
     /** The same layer (configuration, parameters, listeners) computed this way. */
     static UnfoldedConvolution of(Convolution1DLayer stock) {
-        return takeOver(stock, new UnfoldedConvolution(stock.conf()));
+        return LayerSwaps.adopt(stock, new UnfoldedConvolution(stock.conf()));
     }
 
     /** Rows of the unfolded columns and columns of the filter matrix: channels × width, plus one for the bias. */

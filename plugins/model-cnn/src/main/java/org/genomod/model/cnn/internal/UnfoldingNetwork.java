@@ -3,16 +3,18 @@ package org.genomod.model.cnn.internal;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.convolution.Convolution1DLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The cnn family's layer network: Deeplearning4j's, except that some layers run as faster implementations of the same
- * computation: a first layer that is a valid 1-D convolution as an {@link UnfoldedConvolution} (one matrix product,
- * no recomputation, no input gradient in training), same-padded convolutions as {@link SpectralConvolution}s (products
- * of spectra, where that needs fewer operations). The configuration is untouched, so a saved network is
+ * The cnn family's layer network: Deeplearning4j's, except that some layers run as the family's faster
+ * implementations of the same configuration ({@link LayerSwaps}): a first convolution as an
+ * {@link UnfoldedConvolution} (one matrix product, no recomputation, no input gradient in training), later
+ * convolutions with many channels as {@link SpectralConvolution}s (products of spectra), batch normalisation, ReLU
+ * activation layers and max pooling over windows as Java passes at memory speed ({@link StreamingBatchNormalization},
+ * {@link StreamingRelu}, {@link StreamingMaxPooling}). The configuration is untouched, so a saved network is
  * Deeplearning4j's and loads anywhere; the family loads it back into this class ({@link CnnNetworks#load}).
  */
 final class UnfoldingNetwork extends MultiLayerNetwork {
@@ -25,27 +27,21 @@ final class UnfoldingNetwork extends MultiLayerNetwork {
     @Override
     public void init(INDArray parameters, boolean cloneParametersArray) {
         super.init(parameters, cloneParametersArray);
+        DataType dataType = getLayerWiseConfigurations().getDataType();
         for (int i = 0; i < layers.length; i++) {
-            if (layers[i] instanceof Convolution1DLayer stock) {
-                if (i == 0 && UnfoldedConvolution.replaces(stock)) {
-                    replace(i, UnfoldedConvolution.of(stock));
-                } else if (SpectralConvolution.replaces(stock)) {
-                    replace(i, SpectralConvolution.of(stock));
+            Layer stock = layers[i];
+            Layer faster = LayerSwaps.faster(stock, i, dataType);
+            if (faster != stock) {
+                layers[i] = faster;
+                String name = stock.conf().getLayer().getLayerName();
+                if (layerMap.get(name) == stock) {
+                    layerMap.put(name, faster);
                 }
             }
         }
     }
 
-    private void replace(int index, Layer faster) {
-        Layer stock = layers[index];
-        layers[index] = faster;
-        String name = stock.conf().getLayer().getLayerName();
-        if (layerMap.get(name) == stock) {
-            layerMap.put(name, faster);
-        }
-    }
-
-    /** Tells a first layer that can skip it whether the gradient with respect to the network's input is wanted. */
+    /** Tells a faster first convolution whether the gradient with respect to the network's input is wanted. */
     @Override
     protected Pair<Gradient, INDArray> calcBackpropGradients(INDArray epsilon, boolean withOutputLayer, boolean tbptt,
                                                              boolean returnInputActGrad) {

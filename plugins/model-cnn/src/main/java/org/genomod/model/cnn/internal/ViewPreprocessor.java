@@ -4,7 +4,6 @@ import org.deeplearning4j.nn.conf.preprocessor.BaseInputPreProcessor;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * A preprocessor that shows activations to the next layer in another shape, and gradients back in the
@@ -18,12 +17,18 @@ abstract class ViewPreprocessor extends BaseInputPreProcessor {
 
     /**
      * {@code array} with {@code shape}: a view when it is laid out row-major without gaps (activations and
-     * gradients here are), else a row-major copy in the workspace of {@code type}.
+     * gradients here are), else a row-major copy in the workspace of {@code type}. A view of activations stays in
+     * the workspace of the activations it shows, where the next layer takes its input from: in inference, where
+     * layers' activations take turns between two workspaces, moving it to the preprocessed layer's own workspace
+     * copied it there, and the layer copied it back (two copies of the activations per preprocessor). Gradients are
+     * moved to the workspace of {@code type} as before, which in training is where they already are.
      */
     static INDArray reshaped(INDArray array, ArrayType type, LayerWorkspaceMgr workspaces, long... shape) {
-        INDArray rowMajor = array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array
-                : workspaces.dup(type, array, 'c');
-        return workspaces.leverageTo(type, rowMajor.reshape('c', shape));
+        if (array.ordering() == 'c' && FloatRows.plain(array)) {
+            INDArray view = array.reshape('c', shape);
+            return type == ArrayType.ACTIVATIONS ? view : workspaces.leverageTo(type, view);
+        }
+        return workspaces.leverageTo(type, workspaces.dup(type, array, 'c').reshape('c', shape));
     }
 
     @Override

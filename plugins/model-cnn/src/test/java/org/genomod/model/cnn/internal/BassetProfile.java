@@ -1,5 +1,7 @@
 package org.genomod.model.cnn.internal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -12,7 +14,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Not a test: ms per Basset training batch (64) and inference batch (256), for profiling (JFR). Args: [steps]. */
+/**
+ * Not a test: ms per Basset training batch (64) and inference batch (256), for profiling (JFR); with the main
+ * thread's CPU time, which a busy machine disturbs less (with OMP_NUM_THREADS=1 the native ops run on it). Args: [steps].
+ */
 public final class BassetProfile {
     public static void main(String[] args) throws Exception {
         DatasetSchema schema = new DatasetSchema(List.of(600, 4), "dna-one-hot", TaskType.MULTILABEL,
@@ -20,6 +25,7 @@ public final class BassetProfile {
         var conf = CnnNetworks.configuration(CnnHyperParameters.architecture(new CnnModelFamily().hyperParameters()
                         .validate(Map.of("preset", "basset"), java.nio.file.Path.of("."))),
                 schema, TrainingOptions.defaults(), 1, "auto");
+        // -Dstock=true: Deeplearning4j's own layers throughout, for comparison
         MultiLayerNetwork net = Boolean.getBoolean("stock") ? new MultiLayerNetwork(conf) : new UnfoldingNetwork(conf);
         net.init();
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -27,18 +33,19 @@ public final class BassetProfile {
         INDArray y = Nd4j.rand(DataType.FLOAT, 64, 164).gt(0.5).castTo(DataType.FLOAT);
         DataSet ds = new DataSet(x, y);
         for (int i = 0; i < 3; i++) net.fit(ds);
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long t = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < steps; i++) net.fit(ds);
-        System.out.printf("fit: %.1f ms/batch of 64 (cpu %.1f)%n", (System.nanoTime() - t) / 1e6 / steps,
-                (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / steps);
+        long fitCpu = threads.getCurrentThreadCpuTime() - cpu;
+        System.out.printf("fit: %.1f ms/batch of 64%n", (System.nanoTime() - t) / 1e6 / steps);
         INDArray xi = Nd4j.rand(DataType.FLOAT, 256, 4, 600);
         net.output(xi);
         t = System.nanoTime();
         cpu = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < steps; i++) net.output(xi);
-        System.out.printf("output: %.1f ms/batch of 256 (cpu %.1f)%n", (System.nanoTime() - t) / 1e6 / steps,
-                (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / steps);
+        long outputCpu = threads.getCurrentThreadCpuTime() - cpu;
+        System.out.printf("output: %.1f ms/batch of 256%n", (System.nanoTime() - t) / 1e6 / steps);
+        System.out.printf("fit cpu: %.1f ms/batch of 64, output cpu: %.1f ms/batch of 256%n", fitCpu / 1e6 / steps, outputCpu / 1e6 / steps);
     }
 }

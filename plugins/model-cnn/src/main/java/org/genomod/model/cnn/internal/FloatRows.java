@@ -1,0 +1,77 @@
+package org.genomod.model.cnn.internal;
+
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The floats of row-major arrays for the family's Java layers, which stream through them in chunks of
+ * {@value #CHUNK}: bulk copies between the arrays' native memory and a reused Java array, with the arithmetic in
+ * between on the Java array, where the JIT can compile it to vector instructions. A chunk stays in the core's
+ * cache, so a pass over an array costs little more than reading (and writing) its memory, once.
+ */
+final class FloatRows {
+    /** Floats per chunk: 32 KiB, a first-level cache's worth. */
+    static final int CHUNK = 8192;
+
+    private FloatRows() {
+    }
+
+    /** Whether {@code array} holds floats, few enough to index with an {@code int}. */
+    static boolean streamable(INDArray array) {
+        return array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE - CHUNK;
+    }
+
+    /**
+     * Whether {@code array} is laid out row-major without gaps: each axis longer than 1 steps over the elements of
+     * the axes after it; an axis of length 1 may have any stride. (ND4J's {@code Shape.hasDefaultStridesForShape}
+     * rejects even a new row-major array whose shape has such an axis, such as a {@code [batch, channels, length, 1]}
+     * image.)
+     */
+    static boolean plain(INDArray array) {
+        long[] shape = array.shape();
+        long[] stride = array.stride();
+        long step = 1;
+        for (int axis = shape.length - 1; axis >= 0; axis--) {
+            if (shape[axis] != 1 && stride[axis] != step) {
+                return false;
+            }
+            step *= shape[axis];
+        }
+        return true;
+    }
+
+    /** {@code array} when it is row-major without gaps, else a row-major copy (in the current workspace). */
+    static INDArray rowMajor(INDArray array) {
+        return plain(array) ? array : array.dup('c');
+    }
+
+    /** The memory of a row-major {@code array}; its first element is at {@link INDArray#offset()}. */
+    static FloatBuffer floats(INDArray array) {
+        return array.data().asNioFloat();
+    }
+
+    /** {@code array}'s values (a parameter vector) in row-major order, in {@code reuse} when it has the length. */
+    static float[] read(INDArray array, float[] reuse) {
+        INDArray values = rowMajor(array.castTo(DataType.FLOAT));
+        int length = (int) values.length();
+        float[] into = reuse != null && reuse.length == length ? reuse : new float[length];
+        floats(values).get((int) values.offset(), into, 0, length);
+        return into;
+    }
+
+    /** Copies {@code values} into {@code array} (a parameter or gradient view) in row-major order. */
+    static void write(float[] values, INDArray array) {
+        if (array.dataType() == DataType.FLOAT && plain(array)) {
+            floats(array).put((int) array.offset(), values);
+        } else {
+            array.assign(Nd4j.createFromArray(values).reshape('c', array.shape()));
+        }
+    }
+
+    /** {@code reuse} when it holds at least {@code length} floats, else a new array of that length. */
+    static float[] scratch(float[] reuse, int length) {
+        return reuse != null && reuse.length >= length ? reuse : new float[length];
+    }
+}
