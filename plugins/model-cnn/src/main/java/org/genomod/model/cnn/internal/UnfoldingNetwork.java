@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,10 +26,9 @@ final class UnfoldingNetwork extends MultiLayerNetwork {
     @Override
     public void init(INDArray parameters, boolean cloneParametersArray) {
         super.init(parameters, cloneParametersArray);
-        DataType dataType = getLayerWiseConfigurations().getDataType();
         for (int i = 0; i < layers.length; i++) {
             Layer stock = layers[i];
-            Layer faster = LayerSwaps.faster(stock, i, dataType);
+            Layer faster = LayerSwaps.faster(stock, i, getLayerWiseConfigurations());
             if (faster != stock) {
                 layers[i] = faster;
                 String name = stock.conf().getLayer().getLayerName();
