@@ -12,7 +12,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -107,7 +106,7 @@ final class SpectralConvolution extends FasterConvolution {
         if (!spectral(input)) {
             return super.activate(training, workspaces);
         }
-        INDArray x = contiguous(input.castTo(dataType));
+        INDArray x = FloatRows.rowMajor(input.castTo(dataType));
         int batch = (int) x.size(0);
         int channels = (int) x.size(1);
         int length = (int) x.size(2);
@@ -172,7 +171,7 @@ final class SpectralConvolution extends FasterConvolution {
 
         INDArray delta = preActivations == null ? epsilon
                 : layerConf().getActivationFn().backprop(preActivations, epsilon).getFirst();
-        delta = contiguous(delta);
+        delta = FloatRows.rowMajor(delta);
         INDArray dys = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, rows, (long) batch * filters);
         Nd4j.gemm(transforms.inverse(), delta.reshape('c', (long) batch * filters, outputs), dys, false, true, 1.0, 0.0);
 
@@ -217,7 +216,7 @@ final class SpectralConvolution extends FasterConvolution {
      * keeps them in libnd4j's conv1d order {@code [width, channels, filters]}, whatever shape the array declares.
      */
     private INDArray weights(int channels) {
-        INDArray weights = contiguous(getParam(ConvolutionParamInitializer.WEIGHT_KEY));
+        INDArray weights = FloatRows.rowMajor(getParam(ConvolutionParamInitializer.WEIGHT_KEY));
         return weights.reshape('c', width(), (long) channels * filters());
     }
 
@@ -248,9 +247,6 @@ final class SpectralConvolution extends FasterConvolution {
         return Nd4j.create(matrix.data(), new long[] {rows, columns}, new long[] {columns, 1}, offset, 'c');
     }
 
-    private static INDArray contiguous(INDArray array) {
-        return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
-    }
 
     /** Copies {@code values} into {@code target} element by element in row-major order (shapes may differ). */
     private static void assignRowMajor(INDArray values, INDArray target) {

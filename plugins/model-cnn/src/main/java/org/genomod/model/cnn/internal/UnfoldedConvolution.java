@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -104,7 +103,7 @@ final class UnfoldedConvolution extends FasterConvolution {
         int windows = windows(length);
         int padding = padding();
         int examples = batch * windows;
-        inputValues = read(x, inputValues);
+        inputValues = FloatRows.read(x, inputValues);
         FloatBuffer out = dest.data().asNioFloat();
         int base = (int) dest.offset();
         for (int c = 0; c < channels; c++) {
@@ -143,7 +142,7 @@ final class UnfoldedConvolution extends FasterConvolution {
         int filters = filters();
         int width = width();
         int channels = (rows - (layerConf().hasBias() ? 1 : 0)) / width;
-        float[] weights = read(getParam(ConvolutionParamInitializer.WEIGHT_KEY), null);
+        float[] weights = FloatRows.read(getParam(ConvolutionParamInitializer.WEIGHT_KEY), null);
         float[] values = filterValues == null || filterValues.length != filters * rows ? new float[filters * rows] : filterValues;
         filterValues = values;
         for (int f = 0; f < filters; f++) {
@@ -154,7 +153,7 @@ final class UnfoldedConvolution extends FasterConvolution {
             }
         }
         if (layerConf().hasBias()) {
-            float[] bias = read(getParam(ConvolutionParamInitializer.BIAS_KEY), null);
+            float[] bias = FloatRows.read(getParam(ConvolutionParamInitializer.BIAS_KEY), null);
             for (int f = 0; f < filters; f++) {
                 values[f * rows + rows - 1] = bias[f];
             }
@@ -162,24 +161,6 @@ final class UnfoldedConvolution extends FasterConvolution {
         INDArray matrix = workspaces.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, filters, rows);
         matrix.data().asNioFloat().put((int) matrix.offset(), values);
         return matrix;
-    }
-
-    /** {@code array}'s values in row-major order, in {@code reuse} when it has the length. */
-    private static float[] read(INDArray array, float[] reuse) {
-        INDArray rowMajor = array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
-        int length = (int) rowMajor.length();
-        float[] values = reuse != null && reuse.length == length ? reuse : new float[length];
-        rowMajor.data().asNioFloat().get((int) rowMajor.offset(), values, 0, length);
-        return values;
-    }
-
-    /** Copies {@code values} into {@code array} (a parameter gradient view) in row-major order. */
-    private static void write(float[] values, INDArray array) {
-        if (array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array)) {
-            array.data().asNioFloat().put((int) array.offset(), values);
-        } else {
-            array.assign(Nd4j.createFromArray(values).reshape('c', array.shape()));
-        }
     }
 
     @Override
@@ -212,7 +193,7 @@ final class UnfoldedConvolution extends FasterConvolution {
         } else {
             INDArray matrixGradient = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, filters, rows);
             Nd4j.gemm(dz, columns, matrixGradient, false, true, 1.0, 0.0);
-            values = read(matrixGradient, null);
+            values = FloatRows.read(matrixGradient, null);
         }
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         int width = width();
@@ -225,7 +206,7 @@ final class UnfoldedConvolution extends FasterConvolution {
                 }
             }
         }
-        write(weights, weightGradient);
+        FloatRows.write(weights, weightGradient);
         Gradient gradient = new DefaultGradient();
         if (layerConf().hasBias()) {
             INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
@@ -233,7 +214,7 @@ final class UnfoldedConvolution extends FasterConvolution {
             for (int f = 0; f < filters; f++) {
                 bias[f] = values[f * rows + rows - 1];
             }
-            write(bias, biasGradient);
+            FloatRows.write(bias, biasGradient);
             gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
         }
         gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
@@ -258,8 +239,8 @@ final class UnfoldedConvolution extends FasterConvolution {
         int batch = (int) epsilon.size(0);
         int filters = (int) epsilon.size(1);
         int windows = (int) epsilon.size(2);
-        float[] gradient = read(epsilon, null);
-        float[] values = read(preActivations, reluValues);
+        float[] gradient = FloatRows.read(epsilon, null);
+        float[] values = FloatRows.read(preActivations, reluValues);
         reluValues = values;
         int nonzero = 0;
         for (int f = 0; f < filters; f++) {
@@ -328,7 +309,7 @@ final class UnfoldedConvolution extends FasterConvolution {
         int padding = padding();
         int examples = batch * windows;
         // the bias row's gradient is computed too, and not read
-        float[] columnGradient = read(Nd4j.gemm(filterMatrix(channels * width + (layerConf().hasBias() ? 1 : 0), workspaces), dz,
+        float[] columnGradient = FloatRows.read(Nd4j.gemm(filterMatrix(channels * width + (layerConf().hasBias() ? 1 : 0), workspaces), dz,
                 true, false), null);
         float[] values = new float[batch * channels * length];
         for (int c = 0; c < channels; c++) {
