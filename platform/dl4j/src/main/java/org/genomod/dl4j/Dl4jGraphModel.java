@@ -24,6 +24,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -153,8 +154,11 @@ public final class Dl4jGraphModel implements DifferentiableModel {
             throw new IllegalArgumentException("the parent model reads " + source.schema.encoding() + " examples as inputs " + source.inputs
                     + ", the data is " + schema.encoding() + " read as " + inputs);
         }
+        // the bias updater too: a layer frozen by name in a network saved before dl4j 1.5 kept NoOp for it, which
+        // would apply its raw gradient once thawed
+        IUpdater updater = Optimizers.updater(request.training());
         FineTuneConfiguration.Builder tuning = new FineTuneConfiguration.Builder()
-                .updater(Optimizers.updater(request.training())).seed(request.seed());
+                .updater(updater).biasUpdater(updater).seed(request.seed());
         if (request.training().gradientClip() > 0) {
             tuning.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
                     .gradientNormalizationThreshold(request.training().gradientClip());

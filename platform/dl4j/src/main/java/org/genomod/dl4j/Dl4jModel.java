@@ -30,6 +30,7 @@ import org.genomod.api.model.Transfer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -142,8 +143,11 @@ public final class Dl4jModel implements DifferentiableModel {
             throw new IllegalArgumentException("cannot freeze " + frozen + " layers of a network of " + layers
                     + ": the head at least must train");
         }
+        // the bias updater too: a layer frozen by name in a network saved before dl4j 1.5 kept NoOp for it, which
+        // would apply its raw gradient once thawed
+        IUpdater updater = Optimizers.updater(request.training());
         FineTuneConfiguration.Builder tuning = new FineTuneConfiguration.Builder()
-                .updater(Optimizers.updater(request.training())).seed(request.seed());
+                .updater(updater).biasUpdater(updater).seed(request.seed());
         if (request.training().gradientClip() > 0) {
             tuning.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
                     .gradientNormalizationThreshold(request.training().gradientClip());

@@ -401,6 +401,42 @@ class Dl4jModelTest {
         }
     }
 
+    /**
+     * Networks saved by dl4j 1.4 (before 1.5) kept a named frozen layer without updaters in the file (NoOp for its
+     * weights and bias); a transfer that thaws it trains both again with the fine-tuning updater.
+     */
+    @Test
+    void aLayerFrozenByTheEarlierFormatTrainsAgainWhenThawed(@TempDir Path directory) throws IOException {
+        MultiLayerNetwork stack = threeHidden();
+        org.deeplearning4j.nn.conf.MultiLayerConfiguration configuration = stack.getLayerWiseConfigurations().clone();
+        BaseLayer inner = (BaseLayer) configuration.getConf(1).getLayer();
+        inner.setIUpdater(new org.nd4j.linalg.learning.config.NoOp());
+        inner.setBiasUpdater(new org.nd4j.linalg.learning.config.NoOp());
+        configuration.getConf(1).setLayer(new FrozenLayerWithBackprop(inner));
+        MultiLayerNetwork saved = new MultiLayerNetwork(configuration);
+        saved.init(stack.params().dup(), false);
+        try (Dl4jModel earlier = Dl4jModel.of(saved, BINARY, InputLayout.FLAT, null)) {
+            earlier.save(directory);
+        }
+        org.genomod.api.train.TrainingOptions adam = new org.genomod.api.train.TrainingOptions(1, 64, "adam", 0.05, 0, false,
+                org.genomod.api.train.EarlyStopping.none());
+        org.genomod.api.model.ModelRequest request = new org.genomod.api.model.ModelRequest(BINARY, noParameters(), adam, null, 5);
+        Batch batch = data(2, 0);
+        try (Dl4jModel parent = Dl4jModel.load(directory, BINARY, InputLayout.FLAT);
+             Dl4jModel child = Dl4jModel.transfer(parent, request, new org.genomod.api.model.Transfer(0, false), "auto")) {
+            // a NoOp updater would apply the raw gradient (a step of learning rate 1), not leave the parameter alone
+            BaseLayer conf = (BaseLayer) child.multiLayerNetwork().getLayerWiseConfigurations().getConf(1).getLayer();
+            assertEquals(new Adam(0.05), conf.getIUpdater(), "the thawed layer's weights train with the fine-tuning updater");
+            assertEquals(new Adam(0.05), conf.getUpdaterByParam("b"), "the thawed layer's bias trains with the fine-tuning updater");
+            org.deeplearning4j.nn.api.Layer thawed = child.multiLayerNetwork().getLayer(1);
+            INDArray weights = thawed.getParam("W").dup();
+            for (int i = 0; i < 3; i++) {
+                child.fit(batch);
+            }
+            assertNotEquals(weights, thawed.getParam("W"), "the thawed layer's weights train");
+        }
+    }
+
     /** Three hidden layers (the second with dropout) and a binary head, under Adam and L2. */
     private static MultiLayerNetwork threeHidden() {
         MultiLayerNetwork stack = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
