@@ -20,17 +20,21 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class BassetProfile {
     public static void main(String[] args) throws Exception {
-        DatasetSchema schema = new DatasetSchema(List.of(600, 4), "dna-one-hot", TaskType.MULTILABEL,
-                IntStream.range(0, 164).mapToObj(i -> "cell" + i).toList(), null);
+        // -Dpreset=deepsea: DeepSEA's network (1000 positions, 919 outputs) instead
+        boolean deepSea = "deepsea".equals(System.getProperty("preset"));
+        int length = deepSea ? 1000 : 600;
+        int outputs = deepSea ? 919 : 164;
+        DatasetSchema schema = new DatasetSchema(List.of(length, 4), "dna-one-hot", TaskType.MULTILABEL,
+                IntStream.range(0, outputs).mapToObj(i -> "cell" + i).toList(), null);
         var conf = CnnNetworks.configuration(CnnHyperParameters.architecture(new CnnModelFamily().hyperParameters()
-                        .validate(Map.of("preset", "basset"), java.nio.file.Path.of("."))),
+                        .validate(Map.of("preset", deepSea ? "deepsea" : "basset"), java.nio.file.Path.of("."))),
                 schema, TrainingOptions.defaults(), 1, "auto");
         // -Dstock=true: Deeplearning4j's own layers throughout, for comparison
         MultiLayerNetwork net = Boolean.getBoolean("stock") ? new MultiLayerNetwork(conf) : new UnfoldingNetwork(conf);
         net.init();
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 4, 600);
-        INDArray y = Nd4j.rand(DataType.FLOAT, 64, 164).gt(0.5).castTo(DataType.FLOAT);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 64, 4, length);
+        INDArray y = Nd4j.rand(DataType.FLOAT, 64, outputs).gt(0.5).castTo(DataType.FLOAT);
         DataSet ds = new DataSet(x, y);
         for (int i = 0; i < 3; i++) net.fit(ds);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -39,7 +43,7 @@ public final class BassetProfile {
         for (int i = 0; i < steps; i++) net.fit(ds);
         long fitCpu = threads.getCurrentThreadCpuTime() - cpu;
         System.out.printf("fit: %.1f ms/batch of 64%n", (System.nanoTime() - t) / 1e6 / steps);
-        INDArray xi = Nd4j.rand(DataType.FLOAT, 256, 4, 600);
+        INDArray xi = Nd4j.rand(DataType.FLOAT, 256, 4, length);
         net.output(xi);
         t = System.nanoTime();
         cpu = threads.getCurrentThreadCpuTime();
