@@ -127,7 +127,7 @@ public final class Dl4jModel implements DifferentiableModel {
         }
         MultiLayerNetwork original = stack.multiLayerNetwork();
         int layers = original.getnLayers();
-        Set<Integer> named = FrozenLayers.named(layerNames(original), transfer.frozenNames());
+        Set<Integer> named = transfer.frozenPositions(layerNames(original));
         int frozen = transfer.frozenLayers() == Transfer.ALL_BUT_HEAD ? layers - 1 : transfer.frozenLayers();
         while (named.remove(frozen)) {
             frozen++; // named layers that lead the stack are frozen as a count would freeze them

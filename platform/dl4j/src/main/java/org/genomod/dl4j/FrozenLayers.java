@@ -1,9 +1,7 @@
 package org.genomod.dl4j;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -18,7 +16,6 @@ import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.NoOp;
-import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The layers transfer learning freezes, in Deeplearning4j's wrappers: {@link FrozenLayer} (what the transfer builders'
@@ -31,35 +28,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@code FrozenLayerWithBackprop} without them: the network's updater reads a wrapped layer's updater and L1/L2 through
  * the wrapper and would apply the penalty (weight decay) to the zero gradient the wrapper reports, moving the weights.
  * {@link #detachUpdates} strips them from the live layer only.
- *
- * <p>{@link #named} is public: it resolves the names of {@code freeze: [names]} for families that freeze by other means.
- *
- * @since 1.5
  */
-@ProviderType
-public final class FrozenLayers {
+final class FrozenLayers {
     private FrozenLayers() {
-    }
-
-    /**
-     * The positions in {@code layers} (a model's layer names, input side first, the output head last) of the layers
-     * {@code names} names ({@link org.genomod.api.model.Transfer#frozenNames()}), as a new sorted set.
-     *
-     * @throws IllegalArgumentException for a name not among {@code layers}, listing them, or the head, which must train
-     */
-    public static Set<Integer> named(List<String> layers, List<String> names) {
-        Set<Integer> indices = new TreeSet<>();
-        for (String name : names) {
-            int index = layers.indexOf(name);
-            if (index < 0) {
-                throw new IllegalArgumentException("the parent model has no layer named '" + name + "': its layers are " + layers);
-            }
-            if (index == layers.size() - 1) {
-                throw new IllegalArgumentException("cannot freeze the output head '" + name + "': the head at least must train");
-            }
-            indices.add(index);
-        }
-        return indices;
     }
 
     /**

@@ -3,6 +3,8 @@ package org.genomod.api.model;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * How a new model starts from a saved one of the same family (transfer learning). The layers that keep the
@@ -50,5 +52,27 @@ public record Transfer(int frozenLayers, boolean newHead, List<String> frozenNam
     /** Whether the frozen layers are given by name rather than by count. */
     public boolean byName() {
         return !frozenNames.isEmpty();
+    }
+
+    /**
+     * The positions in {@code layers} (a model's layer names, input side first, the output head last) of the
+     * {@link #frozenNames()}, as a new sorted set: what every family resolves the names against.
+     *
+     * @throws IllegalArgumentException for a name not among {@code layers}, listing them, or the head, which must train
+     * @since 1.5
+     */
+    public SortedSet<Integer> frozenPositions(List<String> layers) {
+        SortedSet<Integer> positions = new TreeSet<>();
+        for (String name : frozenNames) {
+            int position = layers.indexOf(name);
+            if (position < 0) {
+                throw new IllegalArgumentException("the parent model has no layer named '" + name + "': its layers are " + layers);
+            }
+            if (position == layers.size() - 1) {
+                throw new IllegalArgumentException("cannot freeze the output head '" + name + "': the head at least must train");
+            }
+            positions.add(position);
+        }
+        return positions;
     }
 }

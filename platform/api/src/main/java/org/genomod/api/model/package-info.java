@@ -2,7 +2,7 @@
  * Model families (plugin SPI) and the models they create: one optimisation step, prediction, snapshots for early stopping, and saving.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.genomod.api.model;
 
 import org.osgi.annotation.bundle.Export;

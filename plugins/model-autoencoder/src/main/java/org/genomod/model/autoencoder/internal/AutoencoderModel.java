@@ -19,7 +19,6 @@ import org.genomod.api.model.DifferentiableModel;
 import org.genomod.api.model.GenerativeModel;
 import org.genomod.api.model.ModelState;
 import org.genomod.api.model.Transfer;
-import org.genomod.dl4j.FrozenLayers;
 import org.genomod.dl4j.NativeMemory;
 import org.genomod.dl4j.NativeThreads;
 import org.genomod.dl4j.StackGradients;
@@ -147,7 +146,7 @@ final class AutoencoderModel implements GenerativeModel, DifferentiableModel {
         List<String> names = parent.layerNames();
         boolean[] frozen = new boolean[names.size()];
         if (transfer.byName()) {
-            FrozenLayers.named(names, transfer.frozenNames()).forEach(layer -> frozen[layer] = true);
+            transfer.frozenPositions(names).forEach(layer -> frozen[layer] = true);
         } else {
             int layers = names.size();
             int count = transfer.frozenLayers() == Transfer.ALL_BUT_HEAD ? layers - 1 : transfer.frozenLayers();

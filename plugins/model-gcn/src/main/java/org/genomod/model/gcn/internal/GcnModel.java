@@ -163,16 +163,7 @@ final class GcnModel implements DifferentiableModel {
         int layers = names.size();
         boolean[] frozen = new boolean[layers];
         if (transfer.byName()) {
-            for (String name : transfer.frozenNames()) {
-                int layer = names.indexOf(name);
-                if (layer < 0) {
-                    throw new IllegalArgumentException("the parent model has no layer named '" + name + "': its layers are " + names);
-                }
-                if (layer == layers - 1) {
-                    throw new IllegalArgumentException("cannot freeze the output head '" + name + "': the head at least must train");
-                }
-                frozen[layer] = true;
-            }
+            transfer.frozenPositions(names).forEach(layer -> frozen[layer] = true);
             return frozen;
         }
         int count = transfer.frozenLayers() == Transfer.ALL_BUT_HEAD ? layers - 1 : transfer.frozenLayers();
