@@ -54,9 +54,16 @@ final class FloatRows {
 
     /** {@code array}'s values (a parameter vector) in row-major order, in {@code reuse} when it has the length. */
     static float[] read(INDArray array, float[] reuse) {
-        INDArray values = rowMajor(array.castTo(DataType.FLOAT));
-        int length = (int) values.length();
+        int length = (int) array.length();
         float[] into = reuse != null && reuse.length == length ? reuse : new float[length];
+        if (array.dataType() == DataType.FLOAT && columnMajor(array)) {
+            // a dense layer's weights [in, out] ('f'): transposed here rather than copied by an op
+            float[] stored = new float[length];
+            floats(array).get((int) array.offset(), stored, 0, length);
+            transpose(stored, (int) array.size(1), (int) array.size(0), into);
+            return into;
+        }
+        INDArray values = rowMajor(array.castTo(DataType.FLOAT));
         floats(values).get((int) values.offset(), into, 0, length);
         return into;
     }
@@ -65,8 +72,26 @@ final class FloatRows {
     static void write(float[] values, INDArray array) {
         if (array.dataType() == DataType.FLOAT && plain(array)) {
             floats(array).put((int) array.offset(), values);
+        } else if (array.dataType() == DataType.FLOAT && columnMajor(array)) {
+            float[] stored = new float[values.length];
+            transpose(values, (int) array.size(0), (int) array.size(1), stored);
+            floats(array).put((int) array.offset(), stored);
         } else {
             array.assign(Nd4j.createFromArray(values).reshape('c', array.shape()));
+        }
+    }
+
+    /** Whether {@code array} is a matrix laid out column-major without gaps. */
+    private static boolean columnMajor(INDArray array) {
+        return array.rank() == 2 && array.stride(0) == 1 && array.stride(1) == array.size(0);
+    }
+
+    /** {@code matrix} ({@code rows × columns}, row-major) transposed into {@code into}. */
+    private static void transpose(float[] matrix, int rows, int columns, float[] into) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                into[c * rows + r] = matrix[r * columns + c];
+            }
         }
     }
 

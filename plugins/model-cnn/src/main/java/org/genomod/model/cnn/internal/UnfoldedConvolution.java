@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -96,41 +97,45 @@ final class UnfoldedConvolution extends FasterConvolution {
      * took fifty times as long.
      */
     private INDArray unfold(INDArray x, INDArray dest) {
-        int batch = (int) x.size(0);
-        int channels = (int) x.size(1);
-        int length = (int) x.size(2);
-        int width = width();
-        int windows = windows(length);
-        int padding = padding();
-        int examples = batch * windows;
         inputValues = FloatRows.read(x, inputValues);
-        FloatBuffer out = dest.data().asNioFloat();
-        int base = (int) dest.offset();
+        unfold(inputValues, 0, (int) x.size(0), (int) x.size(1), (int) x.size(2), width(), padding(), layerConf().hasBias(),
+                dest.data().asNioFloat(), (int) dest.offset());
+        return dest;
+    }
+
+    /**
+     * Writes the windows of {@code examples} examples from {@code first} on of {@code input} ({@code [batch, channels,
+     * length]}, row-major) as the columns of a row-major {@code [channels × width (+ 1 with a bias), examples × windows]}
+     * matrix at {@code base} of {@code out}.
+     */
+    static void unfold(float[] input, int first, int examples, int channels, int length, int width, int padding,
+                       boolean bias, FloatBuffer out, int base) {
+        int windows = length - width + 1 + 2 * padding;
+        int columns = examples * windows;
         for (int c = 0; c < channels; c++) {
             for (int j = 0; j < width; j++) {
-                int row = base + (c * width + j) * examples;
+                int row = base + (c * width + j) * columns;
                 // windows [start, end) lie on the input, the others on the padding
                 int start = Math.max(0, padding - j);
                 int end = Math.min(windows, length + padding - j);
-                for (int b = 0; b < batch; b++) {
+                for (int b = 0; b < examples; b++) {
                     int column = row + b * windows;
                     for (int w = 0; w < start; w++) {
                         out.put(column + w, 0f);
                     }
-                    out.put(column + start, inputValues, (b * channels + c) * length + start + j - padding, end - start);
+                    out.put(column + start, input, ((first + b) * channels + c) * length + start + j - padding, end - start);
                     for (int w = end; w < windows; w++) {
                         out.put(column + w, 0f);
                     }
                 }
             }
         }
-        if (layerConf().hasBias()) {
-            int row = base + channels * width * examples;
-            for (int i = 0; i < examples; i++) {
+        if (bias) {
+            int row = base + channels * width * columns;
+            for (int i = 0; i < columns; i++) {
                 out.put(row + i, 1f);
             }
         }
-        return dest;
     }
 
     /**
@@ -139,12 +144,22 @@ final class UnfoldedConvolution extends FasterConvolution {
      * {@code [width, channels, filters]} (libnd4j's conv1d layout), whatever shape the array declares; so does this.
      */
     private INDArray filterMatrix(int rows, LayerWorkspaceMgr workspaces) {
+        filterValues = filterRows((rows - (layerConf().hasBias() ? 1 : 0)) / width(), filterValues);
+        INDArray matrix = workspaces.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, filters(), rows);
+        matrix.data().asNioFloat().put((int) matrix.offset(), filterValues);
+        return matrix;
+    }
+
+    /**
+     * The filters and their bias as the rows of {@code [filters, channels × width (+ 1)]} (see {@link #filterMatrix}),
+     * in {@code reuse} when it has the length.
+     */
+    float[] filterRows(int channels, float[] reuse) {
         int filters = filters();
         int width = width();
-        int channels = (rows - (layerConf().hasBias() ? 1 : 0)) / width;
+        int rows = channels * width + (layerConf().hasBias() ? 1 : 0);
         float[] weights = FloatRows.read(getParam(ConvolutionParamInitializer.WEIGHT_KEY), null);
-        float[] values = filterValues == null || filterValues.length != filters * rows ? new float[filters * rows] : filterValues;
-        filterValues = values;
+        float[] values = reuse == null || reuse.length != filters * rows ? new float[filters * rows] : reuse;
         for (int f = 0; f < filters; f++) {
             for (int c = 0; c < channels; c++) {
                 for (int j = 0; j < width; j++) {
@@ -158,9 +173,7 @@ final class UnfoldedConvolution extends FasterConvolution {
                 values[f * rows + rows - 1] = bias[f];
             }
         }
-        INDArray matrix = workspaces.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, filters, rows);
-        matrix.data().asNioFloat().put((int) matrix.offset(), values);
-        return matrix;
+        return values;
     }
 
     @Override
@@ -196,25 +209,10 @@ final class UnfoldedConvolution extends FasterConvolution {
             values = FloatRows.read(matrixGradient, null);
         }
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
-        int width = width();
-        int channels = (int) columns.size(0) / width;
-        float[] weights = new float[(int) weightGradient.length()];
-        for (int f = 0; f < filters; f++) {
-            for (int c = 0; c < channels; c++) {
-                for (int j = 0; j < width; j++) {
-                    weights[(j * channels + c) * filters + f] = values[f * rows + c * width + j];
-                }
-            }
-        }
-        FloatRows.write(weights, weightGradient);
+        INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+        writeFilterGradient(values, (int) columns.size(0) / width(), weightGradient, biasGradient);
         Gradient gradient = new DefaultGradient();
         if (layerConf().hasBias()) {
-            INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-            float[] bias = new float[filters];
-            for (int f = 0; f < filters; f++) {
-                bias[f] = values[f * rows + rows - 1];
-            }
-            FloatRows.write(bias, biasGradient);
             gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
         }
         gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
@@ -224,8 +222,39 @@ final class UnfoldedConvolution extends FasterConvolution {
         return new Pair<>(gradient, inputGradient);
     }
 
+    /**
+     * Writes the gradient of {@link #filterRows}' matrix ({@code [filters, channels × width (+ 1)]}) into the weight
+     * gradient view, in the parameters' layout, and the bias gradient view (null without a bias).
+     */
+    void writeFilterGradient(float[] values, int channels, INDArray weightGradient, INDArray biasGradient) {
+        int filters = filters();
+        int width = width();
+        int rows = channels * width + (layerConf().hasBias() ? 1 : 0);
+        float[] weights = new float[(int) weightGradient.length()];
+        for (int f = 0; f < filters; f++) {
+            for (int c = 0; c < channels; c++) {
+                for (int j = 0; j < width; j++) {
+                    weights[(j * channels + c) * filters + f] = values[f * rows + c * width + j];
+                }
+            }
+        }
+        FloatRows.write(weights, weightGradient);
+        if (layerConf().hasBias()) {
+            float[] bias = new float[filters];
+            for (int f = 0; f < filters; f++) {
+                bias[f] = values[f * rows + rows - 1];
+            }
+            FloatRows.write(bias, biasGradient);
+        }
+    }
+
     private boolean plainRelu() {
-        return layerConf().getActivationFn() instanceof ActivationReLU relu && relu.getMax() == null
+        return plainRelu(layerConf().getActivationFn());
+    }
+
+    /** Whether {@code activation} is {@code max(x, 0)}: a ReLU without cap, threshold or negative slope. */
+    static boolean plainRelu(IActivation activation) {
+        return activation instanceof ActivationReLU relu && relu.getMax() == null
                 && (relu.getThreshold() == null || relu.getThreshold() == 0)
                 && (relu.getNegativeSlope() == null || relu.getNegativeSlope() == 0);
     }
@@ -278,22 +307,32 @@ final class UnfoldedConvolution extends FasterConvolution {
                     if (delta == 0) {
                         continue;
                     }
-                    // taps j with w + j − padding on the input
-                    int first = Math.max(0, padding - w);
-                    int last = Math.min(width, length + padding - w);
-                    for (int c = 0; c < channels; c++) {
-                        int from = (b * channels + c) * length + w - padding;
-                        for (int j = first; j < last; j++) {
-                            gradient[to + c * width + j] += delta * inputValues[from + j];
-                        }
-                    }
-                    if (layerConf().hasBias()) {
-                        gradient[to + rows - 1] += delta;
-                    }
+                    addWindow(gradient, to, delta, inputValues, b, w, channels, length, width, padding, layerConf().hasBias());
                 }
             }
         }
         return gradient;
+    }
+
+    /**
+     * Adds {@code delta} times example {@code b}'s window {@code w} of {@code input} ({@code [batch, channels, length]})
+     * to the filter-matrix gradient row at {@code to} ({@code channels × width} taps, then the bias when there is one):
+     * one output value's share of the filters' gradient.
+     */
+    static void addWindow(float[] gradient, int to, float delta, float[] input, int b, int w, int channels, int length,
+                          int width, int padding, boolean bias) {
+        // taps j with w + j − padding on the input
+        int first = Math.max(0, padding - w);
+        int last = Math.min(width, length + padding - w);
+        for (int c = 0; c < channels; c++) {
+            int from = (b * channels + c) * length + w - padding;
+            for (int j = first; j < last; j++) {
+                gradient[to + c * width + j] += delta * input[from + j];
+            }
+        }
+        if (bias) {
+            gradient[to + channels * width] += delta;
+        }
     }
 
     /**

@@ -1,11 +1,16 @@
 package org.genomod.model.cnn.internal;
 
+import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.solvers.BaseOptimizer;
+import org.nd4j.adapters.OutputAdapter;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The cnn family's layer network: Deeplearning4j's, except that some layers run as the family's faster
@@ -13,11 +18,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link UnfoldedConvolution} (one matrix product, no recomputation, no input gradient in training), later
  * convolutions with many channels as {@link SpectralConvolution}s (products of spectra), batch normalisation, ReLU
  * activation layers and max pooling over windows as Java passes at memory speed ({@link StreamingBatchNormalization},
- * {@link StreamingRelu}, {@link StreamingMaxPooling}). The configuration is untouched, so a saved network is
+ * {@link StreamingRelu}, {@link StreamingMaxPooling}). A network of DeepBind's shape trains as one Java pass around
+ * one matrix product ({@link GlobalMaxScan}), with plain Adam or SGD applied in Java too ({@link DirectUpdates}).
+ * The configuration is untouched, so a saved network is
  * Deeplearning4j's and loads anywhere; the family loads it back into this class ({@link CnnNetworks#load}).
  */
 final class UnfoldingNetwork extends MultiLayerNetwork {
     private static final long serialVersionUID = 1L;
+
+    /** The whole network in one pass, when it has DeepBind's shape; else null. */
+    private transient GlobalMaxScan scan;
+    /** The network's updates applied in Java, when they are plain (made on the first step, with the updater). */
+    private transient Optional<DirectUpdates> updates;
 
     UnfoldingNetwork(MultiLayerConfiguration configuration) {
         super(configuration);
@@ -37,6 +49,80 @@ final class UnfoldingNetwork extends MultiLayerNetwork {
                 }
             }
         }
+        scan = GlobalMaxScan.of(layers, getLayerWiseConfigurations());
+    }
+
+    /**
+     * The loss and its gradient for the input and labels set, computed by the {@link GlobalMaxScan} when the network
+     * has its shape (and no listener is waiting for the layers' activations); the solver then hands the gradient to
+     * Deeplearning4j's updater as ever.
+     */
+    @Override
+    public void computeGradientAndScore() {
+        if (scan == null || !trainingListeners.isEmpty() || getMask() != null || getOutputLayer().getMaskArray() != null
+                || !scan.takes(input, labels)) {
+            super.computeGradientAndScore();
+            return;
+        }
+        synchronizeIterEpochCounts();
+        if (flattenedGradients == null) {
+            initGradientsView();
+        }
+        double loss = scan.lossAndGradient(input, labels, flattenedGradients);
+        gradient = scan.gradient();
+        score = loss + calcRegularizationScore(true);
+    }
+
+    /**
+     * One training step: the {@link GlobalMaxScan}'s gradient and the {@link DirectUpdates} (plain Adam or SGD), both
+     * in Java, when both apply; else Deeplearning4j's step (with the scan's gradient when the scan applies).
+     */
+    @Override
+    public synchronized void fit(INDArray features, INDArray labels, INDArray featuresMask, INDArray labelsMask) {
+        if (scan == null || featuresMask != null || labelsMask != null || !trainingListeners.isEmpty()
+                || !scan.takes(features, labels)) {
+            super.fit(features, labels, featuresMask, labelsMask);
+            return;
+        }
+        if (updates == null) {
+            updates = Optional.ofNullable(DirectUpdates.of(this));
+        }
+        if (updates.isEmpty()) {
+            super.fit(features, labels, featuresMask, labelsMask);
+            return;
+        }
+        if (flattenedGradients == null) {
+            initGradientsView();
+        }
+        input = features;
+        this.labels = labels;
+        double loss = scan.lossAndGradient(features, labels, flattenedGradients);
+        gradient = scan.gradient();
+        score = loss + calcRegularizationScore(true);
+        updates.get().apply((int) features.size(0));
+        BaseOptimizer.incrementIterationCount(this, 1);
+        synchronizeIterEpochCounts();
+    }
+
+    /** Inference through the {@link GlobalMaxScan} when the network has its shape. */
+    @Override
+    public synchronized <T> T output(INDArray inputs, INDArray inputMasks, INDArray labelMasks, OutputAdapter<T> adapter) {
+        if (scan == null || inputMasks != null || !scan.takes(inputs, null)) {
+            return super.output(inputs, inputMasks, labelMasks, adapter);
+        }
+        return adapter.apply(scan.output(inputs));
+    }
+
+    /** The same, for a caller given a detached copy (no output workspace). */
+    @Override
+    public synchronized INDArray output(INDArray input, boolean train, INDArray featuresMask, INDArray labelsMask,
+                                        MemoryWorkspace outputWorkspace) {
+        if (scan == null || outputWorkspace != null || featuresMask != null || !scan.takes(input, null)) {
+            return super.output(input, train, featuresMask, labelsMask, outputWorkspace);
+        }
+        try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            return scan.output(input).dup();
+        }
     }
 
     /** Tells a faster first convolution whether the gradient with respect to the network's input is wanted. */
@@ -47,5 +133,15 @@ final class UnfoldingNetwork extends MultiLayerNetwork {
             first.inputGradientWanted(returnInputActGrad);
         }
         return super.calcBackpropGradients(epsilon, withOutputLayer, tbptt, returnInputActGrad);
+    }
+
+    /** Whether training runs through a {@link GlobalMaxScan}. */
+    boolean scans() {
+        return scan != null;
+    }
+
+    /** Whether the steps so far were updated by {@link DirectUpdates}. */
+    boolean updatesDirectly() {
+        return updates != null && updates.isPresent();
     }
 }
