@@ -68,8 +68,6 @@ final class GlobalMaxScan {
     private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
             .initialSize(0).policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
             .policyLearning(LearningPolicy.FIRST_LOOP).build();
-    private static final LayerWorkspaceMgr IN_WORKSPACE = LayerWorkspaceMgr.builder()
-            .defaultWorkspace(WORKSPACE, WORKSPACE_CONFIG).build();
 
     private final UnfoldedConvolution convolution;
     /** Whether a ReLU follows the convolution (its own activation or an activation layer); else the identity. */
@@ -79,6 +77,9 @@ final class GlobalMaxScan {
     /** Per dense layer: whether its activation is a ReLU (else the identity). The output layer's is its own. */
     private final boolean[] denseRectified;
     private final OutputLayer output;
+    /** Every array the convolution layer asks for in the scan's workspace (per scan: the manager keeps helper state). */
+    private final LayerWorkspaceMgr inWorkspace = LayerWorkspaceMgr.builder()
+            .defaultWorkspace(WORKSPACE, WORKSPACE_CONFIG).build();
 
     /** Reused from call to call. */
     private float[] input;
@@ -264,8 +265,8 @@ final class GlobalMaxScan {
         // the convolution's arrays in a workspace of the scan's, reused from batch to batch; one ND4J reduction takes
         // the maxima (training, which needs each maximum's window too, finds both faster in Java)
         try (MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
-            convolution.setInput(features, IN_WORKSPACE);
-            maxima = FloatRows.read(convolution.activate(false, IN_WORKSPACE).max(2), maxima);
+            convolution.setInput(features, inWorkspace);
+            maxima = FloatRows.read(convolution.activate(false, inWorkspace).max(2), maxima);
         } finally {
             convolution.clear();
         }
