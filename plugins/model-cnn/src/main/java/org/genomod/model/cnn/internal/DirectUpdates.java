@@ -26,15 +26,13 @@ import org.nd4j.linalg.learning.config.Adam;
  */
 final class DirectUpdates {
     private final MultiLayerNetwork network;
-    private final List<UpdaterBlock> blocks;
     private float[] parameters;
     private float[] gradient;
     private float[] first;
     private float[] second;
 
-    private DirectUpdates(MultiLayerNetwork network, List<UpdaterBlock> blocks) {
+    private DirectUpdates(MultiLayerNetwork network) {
         this.network = network;
-        this.blocks = blocks;
     }
 
     /** The direct updates of {@code network} (initialised), or null when it needs more than this class applies. */
@@ -52,16 +50,25 @@ final class DirectUpdates {
                 return null;
             }
         }
-        if (!(network.getUpdater() instanceof BaseMultiLayerUpdater<?> updater)) {
-            return null;
+        return plain(blocks(network)) ? new DirectUpdates(network) : null;
+    }
+
+    /** The blocks of the network's updater (made on first use), or null when it is not Deeplearning4j's multi-layer one. */
+    private static List<UpdaterBlock> blocks(MultiLayerNetwork network) {
+        return network.getUpdater() instanceof BaseMultiLayerUpdater<?> updater ? updater.getUpdaterBlocks() : null;
+    }
+
+    private static boolean plain(List<UpdaterBlock> blocks) {
+        if (blocks == null) {
+            return false;
         }
-        for (UpdaterBlock block : updater.getUpdaterBlocks()) {
+        for (UpdaterBlock block : blocks) {
             GradientUpdater<?> rule = block.getGradientUpdater();
             if (rule == null || rule.getClass() != AdamUpdater.class && rule.getClass() != SgdUpdater.class) {
-                return null;
+                return false;
             }
         }
-        return new DirectUpdates(network, updater.getUpdaterBlocks());
+        return true;
     }
 
     /**
@@ -69,6 +76,11 @@ final class DirectUpdates {
      * updater would at the network's current iteration and epoch; the caller counts the iteration.
      */
     void apply(int batchSize) {
+        // the updater's blocks of the moment: whoever replaces the updater (a restored checkpoint) replaces its state
+        List<UpdaterBlock> blocks = blocks(network);
+        if (!plain(blocks)) {
+            throw new IllegalStateException("the network's updater is no longer plain Adam or SGD");
+        }
         int iteration = network.getLayerWiseConfigurations().getIterationCount();
         int epoch = network.getLayerWiseConfigurations().getEpochCount();
         INDArray parameterView = network.params();
