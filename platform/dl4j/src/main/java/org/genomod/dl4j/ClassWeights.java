@@ -5,9 +5,11 @@ import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.TaskType;
 
 /**
- * Loss weights per output, applied as Deeplearning4j label masks (which multiply each example's or
- * output's loss and gradient). A mask rather than a weighted loss function because a loss function's
- * weights scale a whole output column, which cannot rebalance the two classes of a sigmoid output.
+ * Loss weights per output, applied as Deeplearning4j label masks, which the platform's output layer
+ * ({@link WeightedOutputLayer}) reads as weights that multiply each example's or output's loss and gradient once
+ * (Deeplearning4j's own layer, made for 0/1 masks, also scaled the logits and squared the weight in the gradient).
+ * A mask rather than a weighted loss function because a loss function's weights scale a whole output column,
+ * which cannot rebalance the two classes of a sigmoid output.
  *
  * <ul>
  * <li>binary and multi-label: weight {@code w[j]} for the positive examples of output {@code j},

@@ -101,6 +101,7 @@ public final class Dl4jGraphModel implements DifferentiableModel {
 
     private Dl4jGraphModel(ComputationGraph graph, DatasetSchema schema, List<Input> inputs, List<Output> outputs, float[] classWeights) {
         this.graph = Objects.requireNonNull(graph, "graph");
+        WeightedOutputLayer.install(graph);
         this.schema = Objects.requireNonNull(schema, "schema");
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);

@@ -22,13 +22,15 @@ final class SequentialNetwork implements Network {
     }
 
     /**
-     * @param network      a network not yet trained; its layers frozen with backpropagation are {@linkplain
-     *                     FrozenLayers#detachUpdates detached from the updater} here
+     * @param network      a network not yet trained; its output layer is made a {@link WeightedOutputLayer} and its
+     *                     layers frozen with backpropagation are {@linkplain FrozenLayers#detachUpdates detached from the
+     *                     updater} here
      * @param networkClass makes a network of {@code network}'s class, for the copy that computes input gradients
      */
     SequentialNetwork(MultiLayerNetwork network, Function<MultiLayerConfiguration, MultiLayerNetwork> networkClass) {
         this.network = network;
         this.networkClass = networkClass;
+        WeightedOutputLayer.install(network);
         FrozenLayers.detachUpdates(network);
     }
 

@@ -153,8 +153,10 @@ final class GlobalMaxScan {
         List<Layer> dense = new ArrayList<>();
         for (i++; i < layers.length; i++) {
             boolean last = i == layers.length - 1;
-            Class<?> expected = last ? OutputLayer.class : DenseLayer.class;
-            if (layers[i].getClass() != expected || !plainFeedForward(layers[i])
+            // the output layer may be the platform's subclass that weighs label masks, which the scan leaves to
+            // Deeplearning4j; it computes what OutputLayer computes without one
+            boolean expected = last ? layers[i] instanceof OutputLayer : layers[i].getClass() == DenseLayer.class;
+            if (!expected || !plainFeedForward(layers[i])
                     || !last && !identityOrRelu(activation(layers[i]))) {
                 return null;
             }

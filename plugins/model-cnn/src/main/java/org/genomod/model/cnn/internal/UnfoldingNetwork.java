@@ -52,6 +52,13 @@ final class UnfoldingNetwork extends MultiLayerNetwork {
         scan = GlobalMaxScan.of(layers, getLayerWiseConfigurations());
     }
 
+    /** Layers put in place after initialisation (the platform's output layer) are the ones the scan computes. */
+    @Override
+    public void setLayers(Layer[] layers) {
+        super.setLayers(layers);
+        scan = GlobalMaxScan.of(layers, getLayerWiseConfigurations());
+    }
+
     /**
      * The loss and its gradient for the input and labels set, computed by the {@link GlobalMaxScan} when the network
      * has its shape (and no listener is waiting for the layers' activations); the solver then hands the gradient to
