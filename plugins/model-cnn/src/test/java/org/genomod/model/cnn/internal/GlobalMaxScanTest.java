@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.genomod.dl4j.FilterBankModel;
 import org.genomod.api.data.DatasetSchema;
 import org.genomod.api.data.TaskType;
+import org.genomod.api.model.Batch;
+import org.genomod.api.model.Model;
+import org.genomod.api.model.ModelRequest;
 import org.genomod.api.param.ParameterException;
 import org.genomod.api.train.EarlyStopping;
 import org.genomod.api.train.LearningRateSchedule;
@@ -82,6 +86,35 @@ class GlobalMaxScanTest {
         StockComparison.assertClose(stock.params(), ours.params(), "parameters after three epochs");
         ours.close();
         stock.close();
+    }
+
+    /** Through the family and the platform's model (whose output layer weighs class weights) the scan still trains. */
+    @Test
+    void familyModelsTrainThroughTheScan() throws Exception {
+        DatasetSchema schema = new DatasetSchema(List.of(LENGTH, 4), "dna-one-hot", TaskType.BINARY, List.of("bound"), null);
+        CnnModelFamily family = new CnnModelFamily();
+        ModelRequest request = new ModelRequest(schema, family.hyperParameters().validate(Map.of("preset", "deepbind"), Path.of(".")),
+                training("adam", 0), null, 0);
+        try (Model model = family.create(request)) {
+            float[] features = oneHot(4, 10).reshape(4 * 4 * LENGTH).toFloatVector();
+            model.fit(new Batch(4, transposed(features, 4), new float[] {1, 0, 1, 0}));
+            UnfoldingNetwork network = (UnfoldingNetwork) ((FilterBankModel) model).network().multiLayerNetwork();
+            assertTrue(network.scans());
+            assertTrue(network.updatesDirectly());
+        }
+    }
+
+    /** {@code [size, 4, LENGTH]} values as the batch's row-major {@code [size, LENGTH, 4]}. */
+    private static float[] transposed(float[] channelsFirst, int size) {
+        float[] values = new float[channelsFirst.length];
+        for (int b = 0; b < size; b++) {
+            for (int c = 0; c < 4; c++) {
+                for (int t = 0; t < LENGTH; t++) {
+                    values[(b * LENGTH + t) * 4 + c] = channelsFirst[(b * 4 + c) * LENGTH + t];
+                }
+            }
+        }
+        return values;
     }
 
     /** Clipping and L2 leave the update to Deeplearning4j's updater, which takes the scan's gradient. */
