@@ -195,9 +195,9 @@ final class GlobalMaxScan {
     }
 
     /**
-     * Writes the gradient of the loss on {@code labels}, summed over the batch,
-     * into {@code gradientView} (the network's) and returns the loss, averaged over the batch when the network trains
-     * in mini-batches, without regularisation: what Deeplearning4j's layers compute for the updater.
+     * Writes the gradient of the loss on {@code labels}, summed over the batch, into {@code gradientView} (the
+     * network's) and returns the loss, averaged over the batch when the network trains in mini-batches, without
+     * regularisation: what Deeplearning4j's layers compute for the updater.
      */
     double lossAndGradient(INDArray features, INDArray labels, INDArray gradientView) {
         int batch = (int) features.size(0);
