@@ -62,17 +62,8 @@ final class WeightedOutputLayer extends OutputLayer {
         }
     }
 
-    /** {@code stock}'s configuration, parameter and gradient views, listeners and index, in this class. */
     private static WeightedOutputLayer of(Layer stock, DataType dataType) {
-        WeightedOutputLayer layer = new WeightedOutputLayer(stock.conf(), dataType);
-        layer.setListeners(stock.getListeners());
-        layer.setIndex(stock.getIndex());
-        layer.setParamsViewArray(stock.params());
-        layer.setParamTable(stock.paramTable());
-        if (stock.getGradientsViewArray() != null) {
-            layer.setBackpropGradientsViewArray(stock.getGradientsViewArray());
-        }
-        return layer;
+        return LayerObjects.adopt(stock, new WeightedOutputLayer(stock.conf(), dataType));
     }
 
     /** The mask weighs the loss only. */

@@ -5,7 +5,7 @@
  * Deeplearning4j's updaters, gradient clipping, output activations and losses.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.genomod.dl4j;
 
 import org.osgi.annotation.bundle.Export;

@@ -53,8 +53,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  * formulas in Java ({@link #binaryCrossEntropy}).
  * <p>
  * Computes exactly the networks {@link #of} accepts, without masks; anything else (dropout, weight noise, other
- * activations or layers, frozen layers, preprocessors, label masks such as class weights, whose treatment inside
- * Deeplearning4j's layers goes beyond the loss function) keeps Deeplearning4j's layers. Of tied maxima the first
+ * activations or layers, frozen layers, preprocessors, label masks such as class weights, which the output layer
+ * weighs: the platform's {@code WeightedOutputLayer}) keeps Deeplearning4j's layers. Of tied maxima the first
  * window takes the gradient, as Deeplearning4j's {@code IsMax} does.
  */
 final class GlobalMaxScan {

@@ -4,12 +4,14 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.layers.convolution.Convolution1DLayer;
+import org.genomod.dl4j.LayerObjects;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Which of a network's Deeplearning4j layer objects the family runs as its own faster implementations of the same
- * configuration, and how one takes another's place. Each faster class extends the Deeplearning4j layer it replaces
- * and says, in a static {@code replaces}, the exact cases it computes; everything else keeps Deeplearning4j's code.
+ * configuration (each takes its place through {@link org.genomod.dl4j.LayerObjects#adopt}). Each faster class
+ * extends the Deeplearning4j layer it replaces and says, in a static {@code replaces}, the exact cases it computes;
+ * everything else keeps Deeplearning4j's code.
  */
 final class LayerSwaps {
     private LayerSwaps() {
@@ -36,29 +38,15 @@ final class LayerSwaps {
             }
         }
         if (StreamingBatchNormalization.replaces(layer)) {
-            return adopt(layer, new StreamingBatchNormalization(layer.conf()));
+            return LayerObjects.adopt(layer, new StreamingBatchNormalization(layer.conf()));
         }
         if (dataType == DataType.FLOAT && StreamingRelu.replaces(layer)) {
-            return adopt(layer, new StreamingRelu(layer.conf()));
+            return LayerObjects.adopt(layer, new StreamingRelu(layer.conf()));
         }
         if (dataType == DataType.FLOAT && preprocessor instanceof PoolingWindows
                 && StreamingMaxPooling.replaces(layer)) {
-            return adopt(layer, new StreamingMaxPooling(layer.conf()));
+            return LayerObjects.adopt(layer, new StreamingMaxPooling(layer.conf()));
         }
         return layer;
-    }
-
-    /** {@code replacement}, given {@code stock}'s listeners, index, parameter and gradient views. */
-    static <T extends Layer> T adopt(Layer stock, T replacement) {
-        replacement.setListeners(stock.getListeners());
-        replacement.setIndex(stock.getIndex());
-        if (stock.numParams() > 0) {
-            replacement.setParamsViewArray(stock.params());
-            replacement.setParamTable(stock.paramTable());
-            if (stock.getGradientsViewArray() != null) {
-                replacement.setBackpropGradientsViewArray(stock.getGradientsViewArray());
-            }
-        }
-        return replacement;
     }
 }

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.layers.convolution.Convolution1DLayer;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.genomod.dl4j.LayerObjects;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -64,7 +65,7 @@ final class SpectralConvolution extends FasterConvolution {
 
     /** The same layer (configuration, parameters, listeners) computed this way. */
     static SpectralConvolution of(Convolution1DLayer stock) {
-        return LayerSwaps.adopt(stock, new SpectralConvolution(stock.conf()));
+        return LayerObjects.adopt(stock, new SpectralConvolution(stock.conf()));
     }
 
     /**

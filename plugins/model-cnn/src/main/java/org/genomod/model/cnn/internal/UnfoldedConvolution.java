@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.layers.convolution.Convolution1DLayer;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.genomod.dl4j.LayerObjects;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
@@ -61,7 +62,7 @@ final class UnfoldedConvolution extends FasterConvolution {
 
     /** The same layer (configuration, parameters, listeners) computed this way. */
     static UnfoldedConvolution of(Convolution1DLayer stock) {
-        return LayerSwaps.adopt(stock, new UnfoldedConvolution(stock.conf()));
+        return LayerObjects.adopt(stock, new UnfoldedConvolution(stock.conf()));
     }
 
     /** Rows of the unfolded columns and columns of the filter matrix: channels × width, plus one for the bias. */

@@ -66,18 +66,12 @@ final class UnfoldingNetwork extends MultiLayerNetwork {
      */
     @Override
     public void computeGradientAndScore() {
-        if (scan == null || !trainingListeners.isEmpty() || getMask() != null || getOutputLayer().getMaskArray() != null
-                || !scan.takes(input, labels)) {
+        if (!scans(input, labels, getMask(), getOutputLayer().getMaskArray())) {
             super.computeGradientAndScore();
             return;
         }
         synchronizeIterEpochCounts();
-        if (flattenedGradients == null) {
-            initGradientsView();
-        }
-        double loss = scan.lossAndGradient(input, labels, flattenedGradients);
-        gradient = scan.gradient();
-        score = loss + calcRegularizationScore(true);
+        scanGradientAndScore();
     }
 
     /**
@@ -86,8 +80,7 @@ final class UnfoldingNetwork extends MultiLayerNetwork {
      */
     @Override
     public synchronized void fit(INDArray features, INDArray labels, INDArray featuresMask, INDArray labelsMask) {
-        if (scan == null || featuresMask != null || labelsMask != null || !trainingListeners.isEmpty()
-                || !scan.takes(features, labels)) {
+        if (!scans(features, labels, featuresMask, labelsMask)) {
             super.fit(features, labels, featuresMask, labelsMask);
             return;
         }
@@ -98,17 +91,31 @@ final class UnfoldingNetwork extends MultiLayerNetwork {
             super.fit(features, labels, featuresMask, labelsMask);
             return;
         }
-        if (flattenedGradients == null) {
-            initGradientsView();
-        }
         input = features;
         this.labels = labels;
-        double loss = scan.lossAndGradient(features, labels, flattenedGradients);
-        gradient = scan.gradient();
-        score = loss + calcRegularizationScore(true);
+        scanGradientAndScore();
         updates.get().apply((int) features.size(0));
         BaseOptimizer.incrementIterationCount(this, 1);
         synchronizeIterEpochCounts();
+    }
+
+    /**
+     * Whether the scan computes this batch: it has the network's shape, no masks (a label mask is the output layer's
+     * to weigh) and no listener waits for the layers' activations.
+     */
+    private boolean scans(INDArray features, INDArray labels, INDArray featuresMask, INDArray labelsMask) {
+        return scan != null && featuresMask == null && labelsMask == null && trainingListeners.isEmpty()
+                && scan.takes(features, labels);
+    }
+
+    /** The scan's gradient of the set input and labels, in the network's gradient view, and the score with regularisation. */
+    private void scanGradientAndScore() {
+        if (flattenedGradients == null) {
+            initGradientsView();
+        }
+        double loss = scan.lossAndGradient(input, labels, flattenedGradients);
+        gradient = scan.gradient();
+        score = loss + calcRegularizationScore(true);
     }
 
     /** Inference through the {@link GlobalMaxScan} when the network has its shape. */

@@ -132,8 +132,8 @@ class GlobalMaxScanTest {
     }
 
     /**
-     * Label weights (the labels' mask, as class weights arrive) keep Deeplearning4j's layers: they weigh more than the
-     * loss (a scan given the mask to the loss function scored 2.286 where Deeplearning4j scores 2.308).
+     * Label weights (the labels' mask, as class weights arrive) keep Deeplearning4j's layers: weighing them is the
+     * output layer's work (in the platform's models, {@code WeightedOutputLayer}'s), not the scan's.
      */
     @Test
     void weightedLabelsTrainAsTheStockNetwork() throws ParameterException {
