@@ -43,8 +43,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  * and output layers, the loss and the whole backward pass in Java on a few thousand floats (the filters' gradient
  * from each example's and filter's best window alone). The gradient is summed over the batch into the network's
  * gradient view, as the layers' own backward passes write it, for Deeplearning4j's updater or {@link DirectUpdates}.</li>
- * <li>Inference: the convolution as Deeplearning4j's layer (oneDNN's kernel, as fast as unfolding and one product
- * when nothing is kept for a backward pass), then ND4J's maximum over windows and the rest in Java.</li>
+ * <li>Inference: on one-hot input, each filter's best window by table lookups ({@link OneHotMaxima}); on other
+ * input, the convolution as Deeplearning4j's layer (oneDNN's kernel, as fast as unfolding and one product when
+ * nothing is kept for a backward pass) and ND4J's maximum over windows. The rest in Java.</li>
  * </ul>
  * Why: the network does 0.7 MFLOP per example, so its training step in Deeplearning4j's layers was their per-op
  * bookkeeping (dozens of native ops, each with shape checks, workspaces and JavaCPP's memory accounting), not
@@ -90,6 +91,7 @@ final class GlobalMaxScan {
     /** Per dense layer and the output layer: its input, {@code [batch, nIn]}; the first is the pooled maxima. */
     private final float[][] inputs;
     private final Map<Long, INDArray[]> chunks = new HashMap<>();
+    private final OneHotMaxima oneHot = new OneHotMaxima();
     private INDArray filterMatrix;
     private INDArray preOutput;
     /** The gradient keyed by layer index and parameter, over the network's gradient view it was made for. */
@@ -251,18 +253,24 @@ final class GlobalMaxScan {
 
     /**
      * The network's outputs for {@code features} (the output layer's activation applied), as an array this scan
-     * reuses: read it before the next call. The convolution runs as Deeplearning4j's layer (oneDNN's direct kernel:
-     * in inference, with no windows to keep for a backward pass, as fast as unfolding and one product); the pooling,
-     * dense and output layers, about 30 % of Deeplearning4j's inference time for DeepBind, run here.
+     * reuses: read it before the next call. The pooled maxima come from {@link OneHotMaxima} when the input is
+     * one-hot, else from Deeplearning4j's convolution layer; the dense and output layers run here.
      */
     INDArray output(INDArray features) {
         int batch = (int) features.size(0);
-        poolByConvolution(features);
+        int channels = (int) features.size(1);
+        input = FloatRows.read(features, input);
+        filterRows = convolution.filterRows(channels, filterRows);
+        maxima = FloatRows.scratch(maxima, batch * convolution.filters());
+        if (!oneHot.maxima(input, batch, channels, (int) features.size(2), convolution.padding(), filterRows,
+                convolution.filters(), convolution.width(), convolution.layerConf().hasBias(), maxima)) {
+            poolByConvolution(features);
+        }
         INDArray outputs = head(batch);
         return ((BaseLayer) output.conf().getLayer()).getActivationFn().getActivation(outputs, false);
     }
 
-    /** The {@link #maxima} of the convolution's activations, by Deeplearning4j's layer. */
+    /** The {@link #maxima} of the convolution's activations, by Deeplearning4j's layer (input that is not one-hot). */
     private void poolByConvolution(INDArray features) {
         // the convolution's arrays in a workspace of the scan's, reused from batch to batch; one ND4J reduction takes
         // the maxima (training, which needs each maximum's window too, finds both faster in Java)

@@ -167,6 +167,35 @@ class GlobalMaxScanTest {
         assertTrainsAsStock(configuration(Map.of("preset", "deepbind"), training("sgd", 0), 1), sameBase, null).close();
     }
 
+    /**
+     * Inference on one-hot input (Ns included) goes through {@link OneHotMaxima}, whose table must follow the filters
+     * as they train; input that is not one-hot (a soft N) through the convolution. Both give the stock outputs.
+     */
+    @Test
+    void inferenceGivesTheStockOutputsWithAndWithoutOneHotInput() throws ParameterException {
+        MultiLayerConfiguration conf = configuration(Map.of("preset", "deepbind"), training("adam", 0), 1);
+        UnfoldingNetwork ours = new UnfoldingNetwork(conf);
+        ours.init();
+        MultiLayerNetwork stock = new MultiLayerNetwork(conf.clone());
+        stock.init(ours.params().dup(), true);
+        INDArray withNs = Nd4j.createFromArray(OneHotMaximaTest.oneHot(16, 4, LENGTH, new java.util.Random(11)))
+                .reshape(16, 4, LENGTH);
+        INDArray softN = withNs.dup();
+        softN.get(org.nd4j.linalg.indexing.NDArrayIndex.point(2), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(50)).assign(0.25);
+        INDArray labels = Nd4j.rand(DataType.FLOAT, 16, 1).gt(0.5).castTo(DataType.FLOAT);
+        for (int step = 0; step < 2; step++) {
+            for (INDArray features : List.of(oneHot(16, 12), withNs, softN)) {
+                StockComparison.assertClose(stock.output(features), ours.output(features), "outputs at step " + step);
+            }
+            ours.fit(withNs, labels);
+            stock.fit(withNs, labels);
+        }
+        assertTrue(ours.scans());
+        ours.close();
+        stock.close();
+    }
+
     @Test
     void binaryCrossEntropyIsDeeplearning4jsIncludingSaturatedProbabilities() {
         float[] logits = {-30f, -12f, -3f, -0.5f, 0f, 0.7f, 4f, 11.5f, 25f, -8f};
