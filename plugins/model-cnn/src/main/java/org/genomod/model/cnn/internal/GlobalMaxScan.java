@@ -64,6 +64,8 @@ final class GlobalMaxScan {
      * arithmetic, which reaches about 50 GFLOP/s from a few thousand columns on.
      */
     private static final int CHUNK_FLOATS = 1 << 19;
+    /** Examples per part at least when a training batch is split over threads ({@link Parts}). */
+    private static final int EXAMPLES_PER_PART = 16;
     /** Where the ND4J ops the scan calls allocate: a workspace of its own, not JavaCPP's accounted allocations. */
     private static final String WORKSPACE = "GENOMOD_GLOBAL_MAX_SCAN";
     private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
@@ -85,7 +87,8 @@ final class GlobalMaxScan {
     /** Reused from call to call. */
     private float[] input;
     private float[] filterRows;
-    private float[] products;
+    /** Per part: the products of its chunk. */
+    private float[][] products = new float[1][];
     private float[] maxima;
     private int[] best;
     /** Per dense layer and the output layer: its input, {@code [batch, nIn]}; the first is the pooled maxima. */
@@ -306,35 +309,59 @@ final class GlobalMaxScan {
 
         maxima = FloatRows.scratch(maxima, batch * filters);
         best = best == null || best.length < batch * filters ? new int[batch * filters] : best;
-        int chunks = (int) Math.ceil(batch / (double) Math.max(1, CHUNK_FLOATS / (rows * windows)));
+        // chunks of at most CHUNK_FLOATS unfolded floats, and at least one per part when the batch is split over threads
+        int parts = Parts.of(batch / EXAMPLES_PER_PART);
+        int chunks = Math.max(parts, (int) Math.ceil(batch / (double) Math.max(1, CHUNK_FLOATS / (rows * windows))));
         int perChunk = (int) Math.ceil(batch / (double) chunks);
-        for (int first = 0; first < batch; first += perChunk) {
-            int examples = Math.min(perChunk, batch - first);
-            int columns = examples * windows;
-            INDArray[] chunk = chunk(rows, columns);
-            UnfoldedConvolution.unfold(input, first, examples, channels, length, width, padding, bias,
-                    FloatRows.floats(chunk[0]), (int) chunk[0].offset());
-            Nd4j.gemm(filterMatrix, chunk[0], chunk[1], false, false, 1.0, 0.0);
-            products = FloatRows.scratch(products, filters * columns);
-            FloatRows.floats(chunk[1]).get((int) chunk[1].offset(), products, 0, filters * columns);
-            for (int f = 0; f < filters; f++) {
-                for (int b = 0; b < examples; b++) {
-                    int from = f * columns + b * windows;
-                    float max = products[from];
-                    for (int w = 1; w < windows; w++) {
-                        max = Math.max(max, products[from + w]);
-                    }
-                    maxima[(first + b) * filters + f] = max;
-                    // the first window at the maximum, found apart so that the maximum's loop vectorises
-                    int at = 0;
-                    while (at < windows - 1 && products[from + at] != max) {
-                        at++;
-                    }
-                    best[(first + b) * filters + f] = at;
-                }
+        chunks = (int) Math.ceil(batch / (double) perChunk);
+        INDArray[][] buffers = new INDArray[chunks][];
+        int[] partOf = new int[chunks];
+        for (int p = 0; p < parts; p++) {
+            for (int c = Parts.start(chunks, parts, p); c < Parts.start(chunks, parts, p + 1); c++) {
+                partOf[c] = p;
+                buffers[c] = chunk(rows, Math.min(perChunk, batch - c * perChunk) * windows, p);
             }
         }
+        if (products.length < parts) {
+            products = java.util.Arrays.copyOf(products, parts);
+        }
+        int chunkCount = chunks;
+        Parts.run(parts, p -> {
+            for (int c = Parts.start(chunkCount, parts, p); c < Parts.start(chunkCount, parts, p + 1); c++) {
+                int first = c * perChunk;
+                int examples = Math.min(perChunk, batch - first);
+                maximaOfChunk(first, examples, channels, length, windows, bias, buffers[c], partOf[c]);
+            }
+        });
         return head(batch);
+    }
+
+    /** The {@link #maxima} and {@link #best} windows of examples {@code first ..} by unfolding and one product, in {@code chunk}. */
+    private void maximaOfChunk(int first, int examples, int channels, int length, int windows, boolean bias,
+                               INDArray[] chunk, int part) {
+        int filters = convolution.filters();
+        int columns = examples * windows;
+        UnfoldedConvolution.unfold(input, first, examples, channels, length, convolution.width(), convolution.padding(),
+                bias, FloatRows.floats(chunk[0]), (int) chunk[0].offset());
+        Nd4j.gemm(filterMatrix, chunk[0], chunk[1], false, false, 1.0, 0.0);
+        float[] values = products[part] = FloatRows.scratch(products[part], filters * columns);
+        FloatRows.floats(chunk[1]).get((int) chunk[1].offset(), values, 0, filters * columns);
+        for (int f = 0; f < filters; f++) {
+            for (int b = 0; b < examples; b++) {
+                int from = f * columns + b * windows;
+                float max = values[from];
+                for (int w = 1; w < windows; w++) {
+                    max = Math.max(max, values[from + w]);
+                }
+                maxima[(first + b) * filters + f] = max;
+                // the first window at the maximum, found apart so that the maximum's loop vectorises
+                int at = 0;
+                while (at < windows - 1 && values[from + at] != max) {
+                    at++;
+                }
+                best[(first + b) * filters + f] = at;
+            }
+        }
     }
 
     /** From the pooled {@link #maxima} of {@code batch} examples through the dense layers to the output layer's pre-activations. */
@@ -381,12 +408,12 @@ final class GlobalMaxScan {
         return preOutput;
     }
 
-    /** The unfolded columns {@code [rows, columns]} and products {@code [filters, columns]} of a chunk. */
-    private INDArray[] chunk(int rows, int columns) {
-        long key = (long) rows << 32 | columns;
+    /** The unfolded columns {@code [rows, columns]} and products {@code [filters, columns]} of a chunk of {@code part}. */
+    private INDArray[] chunk(int rows, int columns, int part) {
+        long key = ((long) rows << 32 | columns) * 31 + part;
         INDArray[] chunk = chunks.get(key);
         if (chunk == null) {
-            if (chunks.size() >= 4) {
+            if (chunks.size() >= 8) {
                 chunks.clear();
             }
             chunk = new INDArray[] {Nd4j.createUninitializedDetached(DataType.FLOAT, rows, columns),

@@ -25,25 +25,34 @@ final class OneHotMaxima {
     /** Filters per pass: their running sums and maxima stay in registers. */
     private static final int GROUP = 8;
 
+    /** Examples per part at least when the batch is split over threads ({@link Parts}): about 0.1 ms of work. */
+    private static final int EXAMPLES_PER_PART = 32;
+
     /** The table and what it was built from, reused while the filters are unchanged. */
     private float[] table;
     private float[] tableFilters;
     private int[] tableShape;
     /** Per example and position (padding included): its symbol, {@code 0..channels}, {@code channels} for none. */
     private int[] symbols;
-    /** Per position of one example: the table offset of the block of symbols starting there. */
-    private int[] codes;
-    /** Per position of one example, summed over channels: the values, the values times their channel, and |v (1 − v)|. */
-    private float[] count;
-    private float[] channelSum;
-    private float[] misfit;
+    private Scratch[] scratch = new Scratch[0];
+
+    /** One part's arrays, per position of one example. */
+    private static final class Scratch {
+        /** Summed over channels: the values, the values times their channel, and |v (1 − v)|. */
+        float[] count;
+        float[] channelSum;
+        float[] misfit;
+        /** The table offset of the block of symbols starting at each position. */
+        int[] codes;
+        final float[] group = new float[GROUP];
+    }
 
     /**
      * Writes into {@code maxima} ({@code [batch, filters]}) each example's and filter's largest response over the
      * windows of {@code input} ({@code [batch, channels, length]}, row-major, zeros past both ends when padded), the
      * bias included, and returns true; or writes nothing and returns false when {@code input} is not one-hot or the
      * table would be too large. {@code filterRows} is {@code [filters, channels × width (+ 1 for the bias)]},
-     * channel-major, as {@link UnfoldedConvolution#filterRows} gives it.
+     * channel-major, as {@link UnfoldedConvolution#filterRows} gives it. Large batches are split over threads.
      */
     boolean maxima(float[] input, int batch, int channels, int length, int padding, float[] filterRows, int filters,
                    int width, boolean bias, float[] maxima) {
@@ -56,24 +65,40 @@ final class OneHotMaxima {
         int blocks = (width + block - 1) / block;
         // positions read: every window's blocks, past the filter's end too (zero weights there)
         int span = windows - 1 + blocks * block;
-        if (!symbols(input, batch, channels, length, padding, span)) {
-            return false;
+        int parts = Parts.of(batch / EXAMPLES_PER_PART);
+        if (scratch.length < parts) {
+            scratch = new Scratch[parts];
+            for (int p = 0; p < parts; p++) {
+                scratch[p] = new Scratch();
+            }
+        }
+        symbols = symbols == null || symbols.length < batch * span ? new int[batch * span] : symbols;
+        boolean[] oneHot = new boolean[parts];
+        Parts.run(parts, p -> oneHot[p] = symbols(input, Parts.start(batch, parts, p), Parts.start(batch, parts, p + 1),
+                channels, length, padding, span, scratch[p]));
+        for (boolean partOneHot : oneHot) {
+            if (!partOneHot) {
+                return false;
+            }
         }
         int combinations = power(channels + 1, block);
         int blockStride = combinations * slots;
         float[] table = table(filterRows, filters, channels, width, bias, block, blocks, combinations, slots);
         int rows = channels * width + (bias ? 1 : 0);
-        codes = codes == null || codes.length < span ? new int[span] : codes;
-        float[] group = new float[GROUP];
-        for (int b = 0; b < batch; b++) {
-            encode(b * span, windows + (blocks - 1) * block, block, channels + 1, slots);
-            for (int g = 0; g < slots; g += GROUP) {
-                scan(table, codes, windows, blocks, block, blockStride, g, group);
-                for (int f = g; f < Math.min(g + GROUP, filters); f++) {
-                    maxima[b * filters + f] = group[f - g] + (bias ? filterRows[f * rows + rows - 1] : 0);
+        int positions = windows + (blocks - 1) * block;
+        Parts.run(parts, p -> {
+            Scratch own = scratch[p];
+            own.codes = own.codes == null || own.codes.length < positions ? new int[positions] : own.codes;
+            for (int b = Parts.start(batch, parts, p); b < Parts.start(batch, parts, p + 1); b++) {
+                encode(b * span, positions, block, channels + 1, slots, own.codes);
+                for (int g = 0; g < slots; g += GROUP) {
+                    scan(table, own.codes, windows, blocks, block, blockStride, g, own.group);
+                    for (int f = g; f < Math.min(g + GROUP, filters); f++) {
+                        maxima[b * filters + f] = own.group[f - g] + (bias ? filterRows[f * rows + rows - 1] : 0);
+                    }
                 }
             }
-        }
+        });
         return true;
     }
 
@@ -99,14 +124,14 @@ final class OneHotMaxima {
         return best;
     }
 
-    /** Every example's {@link #symbols}; false when a position is not one-hot. */
-    private boolean symbols(float[] input, int batch, int channels, int length, int padding, int span) {
-        symbols = symbols == null || symbols.length < batch * span ? new int[batch * span] : symbols;
-        Arrays.fill(symbols, 0, batch * span, channels);
-        count = FloatRows.scratch(count, length);
-        channelSum = FloatRows.scratch(channelSum, length);
-        misfit = FloatRows.scratch(misfit, length);
-        for (int b = 0; b < batch; b++) {
+    /** The {@link #symbols} of examples {@code first} to {@code end − 1}; false when a position is not one-hot. */
+    private boolean symbols(float[] input, int first, int end, int channels, int length, int padding, int span,
+                            Scratch own) {
+        Arrays.fill(symbols, first * span, end * span, channels);
+        float[] count = own.count = FloatRows.scratch(own.count, length);
+        float[] channelSum = own.channelSum = FloatRows.scratch(own.channelSum, length);
+        float[] misfit = own.misfit = FloatRows.scratch(own.misfit, length);
+        for (int b = first; b < end; b++) {
             Arrays.fill(count, 0, length, 0f);
             Arrays.fill(channelSum, 0, length, 0f);
             Arrays.fill(misfit, 0, length, 0f);
@@ -173,8 +198,8 @@ final class OneHotMaxima {
         return made;
     }
 
-    /** {@link #codes} of the {@code positions} first positions of the example whose symbols start at {@code from}. */
-    private void encode(int from, int positions, int block, int symbols, int slots) {
+    /** Into {@code codes}: per position of the first {@code positions} of the example whose symbols start at {@code from}, its block's table offset. */
+    private void encode(int from, int positions, int block, int symbols, int slots, int[] codes) {
         for (int p = 0; p < positions; p++) {
             int combination = 0;
             for (int i = 0; i < block; i++) {

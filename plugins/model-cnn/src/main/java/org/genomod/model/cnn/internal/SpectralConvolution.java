@@ -44,6 +44,11 @@ final class SpectralConvolution extends FasterConvolution {
     private static final long serialVersionUID = 1L;
     /** Take the spectral route when it needs at most this share of the direct convolution's multiply-adds. */
     private static final double WORTH_IT = 0.6;
+    /**
+     * Frequencies per thread at least: each one's four products (Basset's {@code [64, 300] · [300, 200]}) are too
+     * small for OpenBLAS to split, so the frequencies are split instead ({@link Parts}).
+     */
+    private static final int FREQUENCIES_PER_PART = 8;
 
     /** Tests take the spectral route whatever it costs (small networks never pay). */
     private boolean always;
@@ -124,10 +129,8 @@ final class SpectralConvolution extends FasterConvolution {
 
         INDArray ys = workspaces.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, rows, (long) batch * filters);
         int frequencies = transforms.frequencies();
-        for (int f = 0; f < frequencies; f++) {
-            multiply(new Complex(xs, f, frequencies, batch, channels, false), new Complex(hs, f, frequencies, channels, filters, false),
-                    new Complex(ys, f, frequencies, batch, filters, false));
-        }
+        Parts.forEach(frequencies, FREQUENCIES_PER_PART, f -> multiply(new Complex(xs, f, frequencies, batch, channels, false),
+                new Complex(hs, f, frequencies, channels, filters, false), new Complex(ys, f, frequencies, batch, filters, false)));
         if (layerConf().hasBias()) {
             // the inverse transform spreads the zero-frequency term evenly (1 / N) over all positions
             INDArray constant = block(ys, 0, batch, filters);
@@ -180,15 +183,17 @@ final class SpectralConvolution extends FasterConvolution {
         INDArray dxs = inputGradientWanted
                 ? workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, rows, (long) batch * channels) : null;
         // y = x·w per frequency (complex): dL/dw = xᴴ·dy, dL/dx = dy·wᴴ
-        for (int f = 0; f < frequencies; f++) {
+        INDArray xSpectrum = inputSpectrum;
+        INDArray wSpectrum = filterSpectrum;
+        Parts.forEach(frequencies, FREQUENCIES_PER_PART, f -> {
             Complex dy = new Complex(dys, f, frequencies, batch, filters, false);
-            multiply(new Complex(inputSpectrum, f, frequencies, batch, channels, true), dy,
+            multiply(new Complex(xSpectrum, f, frequencies, batch, channels, true), dy,
                     new Complex(dhs, f, frequencies, channels, filters, false));
             if (dxs != null) {
-                multiply(dy, new Complex(filterSpectrum, f, frequencies, channels, filters, true),
+                multiply(dy, new Complex(wSpectrum, f, frequencies, channels, filters, true),
                         new Complex(dxs, f, frequencies, batch, channels, false));
             }
-        }
+        });
 
         Gradient gradient = new DefaultGradient();
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);

@@ -63,6 +63,19 @@ class GlobalMaxScanTest {
         }
     }
 
+    /** A batch split over three threads (one unfolded chunk and product each) takes the stock network's steps. */
+    @Test
+    void batchesSplitOverThreadsTrainAsTheStockNetwork() {
+        PartsTest.withThreads(3, () -> {
+            try {
+                assertTrainsAsStock(configuration(Map.of("preset", "deepbind"), training("adam", 0), 3), oneHot(48, 13), null)
+                        .close();
+            } catch (ParameterException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     /** A learning-rate schedule keyed by epoch (the trainer's) steps the direct updates as it steps Deeplearning4j's. */
     @Test
     void scheduledLearningRatesFollowTheEpoch() throws ParameterException {

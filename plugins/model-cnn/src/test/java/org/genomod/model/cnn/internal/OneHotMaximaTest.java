@@ -32,6 +32,22 @@ class OneHotMaximaTest {
         assertClose(convolutionMaxima(input, batch, channels, length, padding, filterRows, filters, width, bias), maxima);
     }
 
+    /** Split over three threads, the batch's maxima are the same, and input that is not one-hot in the last part is still refused. */
+    @Test
+    void batchesSplitOverThreadsGiveTheSameMaxima() {
+        PartsTest.withThreads(3, () -> {
+            Random random = new Random(6);
+            float[] input = oneHot(200, 4, 101, random);
+            float[] filterRows = filterRows(16, 4, 24, true, random);
+            float[] maxima = new float[200 * 16];
+            OneHotMaxima oneHot = new OneHotMaxima();
+            assertTrue(oneHot.maxima(input, 200, 4, 101, 0, filterRows, 16, 24, true, maxima));
+            assertClose(convolutionMaxima(input, 200, 4, 101, 0, filterRows, 16, 24, true), maxima);
+            input[(199 * 4 + 2) * 101 + 100] = 0.5f;
+            assertFalse(oneHot.maxima(input, 200, 4, 101, 0, filterRows, 16, 24, true, maxima));
+        });
+    }
+
     @Test
     void inputThatIsNotOneHotIsLeftToTheConvolution() {
         Random random = new Random(3);

@@ -48,6 +48,19 @@ class SpectralConvolutionTest {
                 "pooling", List.of(0, 0), "dense", List.of(4), "dropout", 0.0, "activation", "tanh"), 2), length, true, 1);
     }
 
+    /** The frequencies' products split over three threads: the same results. */
+    @Test
+    void frequenciesSplitOverThreadsComputeWhatTheStockLayersCompute() {
+        PartsTest.withThreads(3, () -> {
+            try {
+                assertEquivalent(configuration(60, Map.of("filters", List.of(8, 6), "widths", List.of(5, 3),
+                        "pooling", List.of(2, 0), "dense", List.of(7), "dropout", 0.0), 2), 60, true, 1);
+            } catch (ParameterException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     /** Valid convolutions, even widths included, forced onto the spectral route after the unfolded first one. */
     @Test
     void forcedSpectralValidNetworksComputeWhatTheStockLayersCompute() throws ParameterException {

@@ -1,0 +1,80 @@
+package org.genomod.model.cnn.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+class PartsTest {
+
+    /** Runs {@code body} with {@code threads} OpenMP threads for the calling thread's native ops, which {@link Parts} splits by. */
+    static void withThreads(int threads, Runnable body) {
+        Nd4j.getBackend();
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int before = ops.ompGetMaxThreads();
+        ops.setOmpNumThreads(threads);
+        try {
+            body.run();
+        } finally {
+            ops.setOmpNumThreads(before);
+        }
+    }
+
+    @Test
+    void everyItemRunsOnceInContiguousRunsOnSeveralThreads() {
+        withThreads(3, () -> {
+            assertEquals(3, Parts.of(100));
+            assertEquals(2, Parts.of(2));
+            assertEquals(1, Parts.of(0));
+            AtomicIntegerArray runs = new AtomicIntegerArray(100);
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            Set<Integer> nativeThreads = ConcurrentHashMap.newKeySet();
+            Parts.forEach(100, 10, i -> {
+                runs.incrementAndGet(i);
+                threads.add(Thread.currentThread().getName());
+                nativeThreads.add(NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+            });
+            for (int i = 0; i < 100; i++) {
+                assertEquals(1, runs.get(i), "item " + i);
+            }
+            // the caller and the pool's threads (one per core: one may take two parts)
+            assertTrue(threads.size() >= 2 && threads.contains(Thread.currentThread().getName()), threads.toString());
+            assertEquals(Set.of(1), nativeThreads, "each part's native ops on one thread");
+            assertEquals(3, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(), "restored");
+            assertEquals(0, Parts.start(100, 3, 0));
+            assertEquals(33, Parts.start(100, 3, 1));
+            assertEquals(66, Parts.start(100, 3, 2));
+            assertEquals(100, Parts.start(100, 3, 3));
+        });
+    }
+
+    @Test
+    void aFailingPartIsRethrownAfterTheOthersFinish() {
+        AtomicBoolean slowPartDone = new AtomicBoolean();
+        IllegalStateException failure = new IllegalStateException("part 1 failed");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Parts.run(3, p -> {
+            if (p == 1) {
+                throw failure;
+            }
+            if (p == 2) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                slowPartDone.set(true);
+            }
+        }));
+        assertSame(failure, thrown);
+        assertTrue(slowPartDone.get(), "rethrown before the slow part finished");
+    }
+}
