@@ -315,10 +315,9 @@ final class GlobalMaxScan {
         int perChunk = (int) Math.ceil(batch / (double) chunks);
         chunks = (int) Math.ceil(batch / (double) perChunk);
         INDArray[][] buffers = new INDArray[chunks][];
-        int[] partOf = new int[chunks];
         for (int p = 0; p < parts; p++) {
+            // the chunk map is not thread-safe: each part's buffers are fetched here, before the parts run
             for (int c = Parts.start(chunks, parts, p); c < Parts.start(chunks, parts, p + 1); c++) {
-                partOf[c] = p;
                 buffers[c] = chunk(rows, Math.min(perChunk, batch - c * perChunk) * windows, p);
             }
         }
@@ -330,7 +329,7 @@ final class GlobalMaxScan {
             for (int c = Parts.start(chunkCount, parts, p); c < Parts.start(chunkCount, parts, p + 1); c++) {
                 int first = c * perChunk;
                 int examples = Math.min(perChunk, batch - first);
-                maximaOfChunk(first, examples, channels, length, windows, bias, buffers[c], partOf[c]);
+                maximaOfChunk(first, examples, channels, length, windows, bias, buffers[c], p);
             }
         });
         return head(batch);
