@@ -91,8 +91,14 @@ final class GlobalMaxScan {
     private float[][] products = new float[1][];
     private float[] maxima;
     private int[] best;
-    /** Per dense layer and the output layer: its input, {@code [batch, nIn]}; the first is the pooled maxima. */
+    /**
+     * Per dense layer and the output layer: its input, {@code [batch, nIn]}, the first being the pooled maxima after
+     * the convolution's activation; and last the output layer's pre-activations.
+     */
     private final float[][] inputs;
+    /** Per dense layer and the output layer: its weights {@code [nIn, nOut]} and bias, read before each batch. */
+    private final float[][] weights;
+    private final float[][] biases;
     private final Map<Long, INDArray[]> chunks = new HashMap<>();
     private final OneHotMaxima oneHot = new OneHotMaxima();
     private INDArray filterMatrix;
@@ -111,7 +117,9 @@ final class GlobalMaxScan {
             denseRectified[k] = UnfoldedConvolution.plainRelu(activation(this.dense[k]));
         }
         this.output = (OutputLayer) this.dense[this.dense.length - 1];
-        this.inputs = new float[this.dense.length][];
+        this.inputs = new float[this.dense.length + 1][];
+        this.weights = new float[this.dense.length][];
+        this.biases = new float[this.dense.length][];
     }
 
     /**
@@ -265,11 +273,14 @@ final class GlobalMaxScan {
         input = FloatRows.read(features, input);
         filterRows = convolution.filterRows(channels, filterRows);
         maxima = FloatRows.scratch(maxima, batch * convolution.filters());
+        prepareHead(batch);
+        // the head runs on each part's examples as soon as their maxima are in, on the part's thread
         if (!oneHot.maxima(input, batch, channels, (int) features.size(2), convolution.padding(), filterRows,
-                convolution.filters(), convolution.width(), convolution.layerConf().hasBias(), maxima)) {
+                convolution.filters(), convolution.width(), convolution.layerConf().hasBias(), maxima, this::head)) {
             poolByConvolution(features);
+            head(0, batch);
         }
-        INDArray outputs = head(batch);
+        INDArray outputs = preOutput(batch);
         return ((BaseLayer) output.conf().getLayer()).getActivationFn().getActivation(outputs, false);
     }
 
@@ -325,14 +336,18 @@ final class GlobalMaxScan {
             products = java.util.Arrays.copyOf(products, parts);
         }
         int chunkCount = chunks;
+        prepareHead(batch);
         Parts.run(parts, p -> {
-            for (int c = Parts.start(chunkCount, parts, p); c < Parts.start(chunkCount, parts, p + 1); c++) {
+            int firstChunk = Parts.start(chunkCount, parts, p);
+            int endChunk = Parts.start(chunkCount, parts, p + 1);
+            for (int c = firstChunk; c < endChunk; c++) {
                 int first = c * perChunk;
                 int examples = Math.min(perChunk, batch - first);
                 maximaOfChunk(first, examples, channels, length, windows, bias, buffers[c], p);
             }
+            head(firstChunk * perChunk, Math.min(endChunk * perChunk, batch));
         });
-        return head(batch);
+        return preOutput(batch);
     }
 
     /** The {@link #maxima} and {@link #best} windows of examples {@code first ..} by unfolding and one product, in {@code chunk}. */
@@ -363,47 +378,93 @@ final class GlobalMaxScan {
         }
     }
 
-    /** From the pooled {@link #maxima} of {@code batch} examples through the dense layers to the output layer's pre-activations. */
-    private INDArray head(int batch) {
+    /** Before {@link #head(int, int)} runs on the parts of a batch: the layers' parameters read, their arrays sized. */
+    private void prepareHead(int batch) {
+        inputs[0] = FloatRows.scratch(inputs[0], batch * convolution.filters());
+        for (int k = 0; k < dense.length; k++) {
+            INDArray weightParameter = dense[k].getParam(DefaultParamInitializer.WEIGHT_KEY);
+            weights[k] = FloatRows.read(weightParameter, weights[k]);
+            biases[k] = FloatRows.read(dense[k].getParam(DefaultParamInitializer.BIAS_KEY), biases[k]);
+            inputs[k + 1] = FloatRows.scratch(inputs[k + 1], batch * (int) weightParameter.size(1));
+        }
+    }
+
+    /**
+     * Examples {@code first .. end − 1} from the pooled {@link #maxima} through the dense layers to the output
+     * layer's pre-activations, in {@link #inputs}; after {@link #prepareHead}, and safe to run on disjoint ranges at
+     * once.
+     */
+    private void head(int first, int end) {
         int filters = convolution.filters();
-        float[] activations = FloatRows.scratch(inputs[0], batch * filters);
-        for (int i = 0; i < batch * filters; i++) {
+        float[] activations = inputs[0];
+        for (int i = first * filters; i < end * filters; i++) {
             activations[i] = rectified ? Math.max(maxima[i], 0f) : maxima[i];
         }
-        inputs[0] = activations;
         for (int k = 0; k < dense.length; k++) {
-            int in = (int) dense[k].getParam(DefaultParamInitializer.WEIGHT_KEY).size(0);
-            int out = (int) dense[k].getParam(DefaultParamInitializer.WEIGHT_KEY).size(1);
-            float[] weights = FloatRows.read(dense[k].getParam(DefaultParamInitializer.WEIGHT_KEY), null);
-            float[] biases = FloatRows.read(dense[k].getParam(DefaultParamInitializer.BIAS_KEY), null);
-            float[] result = k + 1 < dense.length ? FloatRows.scratch(inputs[k + 1], batch * out) : new float[batch * out];
-            float[] x = inputs[k];
-            for (int b = 0; b < batch; b++) {
-                int row = b * out;
-                System.arraycopy(biases, 0, result, row, out);
-                for (int i = 0; i < in; i++) {
-                    float value = x[b * in + i];
-                    if (value != 0) {
-                        for (int o = 0; o < out; o++) {
-                            result[row + o] += value * weights[i * out + o];
-                        }
-                    }
+            int in = biases[k].length == 0 ? 0 : weights[k].length / biases[k].length;
+            int out = biases[k].length;
+            float[] result = inputs[k + 1];
+            affine(inputs[k], weights[k], biases[k], in, out, first, end, result);
+            if (k + 1 < dense.length && denseRectified[k]) {
+                for (int i = first * out; i < end * out; i++) {
+                    result[i] = Math.max(result[i], 0f);
                 }
-            }
-            if (k + 1 < dense.length) {
-                if (denseRectified[k]) {
-                    for (int i = 0; i < batch * out; i++) {
-                        result[i] = Math.max(result[i], 0f);
-                    }
-                }
-                inputs[k + 1] = result;
-            } else {
-                if (preOutput == null || preOutput.size(0) != batch) {
-                    preOutput = Nd4j.createUninitializedDetached(DataType.FLOAT, batch, out);
-                }
-                FloatRows.write(result, preOutput);
             }
         }
+    }
+
+    /**
+     * {@code result[b, ·] = bias + x[b, ·] · weights} for rows {@code first .. end − 1}, with {@code x} {@code [·, in]}
+     * and {@code weights} {@code [in, out]} row-major; eight outputs at a time, their sums in registers (a loop over a
+     * row of 32 outputs is too short for the JIT's vectorised loop, which left it scalar with a load and store per
+     * multiply-add).
+     */
+    static void affine(float[] x, float[] weights, float[] bias, int in, int out, int first, int end, float[] result) {
+        for (int b = first; b < end; b++) {
+            int row = b * in;
+            int o = 0;
+            for (; o + 8 <= out; o += 8) {
+                float s0 = bias[o], s1 = bias[o + 1], s2 = bias[o + 2], s3 = bias[o + 3];
+                float s4 = bias[o + 4], s5 = bias[o + 5], s6 = bias[o + 6], s7 = bias[o + 7];
+                for (int i = 0; i < in; i++) {
+                    float value = x[row + i];
+                    int at = i * out + o;
+                    s0 += value * weights[at];
+                    s1 += value * weights[at + 1];
+                    s2 += value * weights[at + 2];
+                    s3 += value * weights[at + 3];
+                    s4 += value * weights[at + 4];
+                    s5 += value * weights[at + 5];
+                    s6 += value * weights[at + 6];
+                    s7 += value * weights[at + 7];
+                }
+                int to = b * out + o;
+                result[to] = s0;
+                result[to + 1] = s1;
+                result[to + 2] = s2;
+                result[to + 3] = s3;
+                result[to + 4] = s4;
+                result[to + 5] = s5;
+                result[to + 6] = s6;
+                result[to + 7] = s7;
+            }
+            for (; o < out; o++) {
+                float sum = bias[o];
+                for (int i = 0; i < in; i++) {
+                    sum += x[row + i] * weights[i * out + o];
+                }
+                result[b * out + o] = sum;
+            }
+        }
+    }
+
+    /** The output layer's pre-activations of the last {@link #head} as {@code [batch, outputs]}, an array reused. */
+    private INDArray preOutput(int batch) {
+        if (preOutput == null || preOutput.size(0) != batch) {
+            preOutput = Nd4j.createUninitializedDetached(DataType.FLOAT, batch, outputs());
+        }
+        // the scratch array may be longer than this batch's
+        FloatRows.floats(preOutput).put(0, inputs[dense.length], 0, batch * outputs());
         return preOutput;
     }
 

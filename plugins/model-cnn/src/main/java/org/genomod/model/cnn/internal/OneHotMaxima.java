@@ -25,8 +25,10 @@ final class OneHotMaxima {
     /** Filters per pass: their running sums and maxima stay in registers. */
     private static final int GROUP = 8;
 
-    /** Examples per part at least when the batch is split over threads ({@link Parts}): about 0.1 ms of work. */
-    private static final int EXAMPLES_PER_PART = 32;
+    /** Examples per thread at least when the batch is split over threads ({@link Parts}): about 0.1 ms of work. */
+    private static final int EXAMPLES_PER_THREAD = 32;
+    /** Examples per task the threads take when they split a batch: small, so that they finish close together. */
+    private static final int EXAMPLES_PER_TASK = 16;
 
     /** The table and what it was built from, reused while the filters are unchanged. */
     private float[] table;
@@ -36,7 +38,7 @@ final class OneHotMaxima {
     private int[] symbols;
     private Scratch[] scratch = new Scratch[0];
 
-    /** One part's arrays, per position of one example. */
+    /** One thread's arrays, per position of one example. */
     private static final class Scratch {
         /** Summed over channels: the values, the values times their channel, and |v (1 − v)|. */
         float[] count;
@@ -47,15 +49,25 @@ final class OneHotMaxima {
         final float[] group = new float[GROUP];
     }
 
+    /** What runs next on the thread that has just written the maxima of examples {@code first .. end − 1}. */
+    @FunctionalInterface
+    interface Then {
+        void examples(int first, int end);
+    }
+
     /**
      * Writes into {@code maxima} ({@code [batch, filters]}) each example's and filter's largest response over the
      * windows of {@code input} ({@code [batch, channels, length]}, row-major, zeros past both ends when padded), the
-     * bias included, and returns true; or writes nothing and returns false when {@code input} is not one-hot or the
-     * table would be too large. {@code filterRows} is {@code [filters, channels × width (+ 1 for the bias)]},
-     * channel-major, as {@link UnfoldedConvolution#filterRows} gives it. Large batches are split over threads.
+     * bias included, and returns true; or returns false when {@code input} is not one-hot or the table would be too
+     * large. {@code filterRows} is {@code [filters, channels × width (+ 1 for the bias)]}, channel-major, as
+     * {@link UnfoldedConvolution#filterRows} gives it.
+     * <p>
+     * Large batches are split into tasks for several threads ({@link Parts#take}), each checking and scanning its own
+     * examples, then running {@code then} on them. A task whose examples are not all one-hot writes nothing and does
+     * not run {@code then}; the other tasks' maxima may be written when the result is false.
      */
     boolean maxima(float[] input, int batch, int channels, int length, int padding, float[] filterRows, int filters,
-                   int width, boolean bias, float[] maxima) {
+                   int width, boolean bias, float[] maxima, Then then) {
         int windows = length + 2 * padding - width + 1;
         int slots = (filters + GROUP - 1) / GROUP * GROUP;
         int block = blockSize(batch, windows, width, channels + 1, slots);
@@ -65,31 +77,32 @@ final class OneHotMaxima {
         int blocks = (width + block - 1) / block;
         // positions read: every window's blocks, past the filter's end too (zero weights there)
         int span = windows - 1 + blocks * block;
-        int parts = Parts.of(batch / EXAMPLES_PER_PART);
-        if (scratch.length < parts) {
-            scratch = new Scratch[parts];
-            for (int p = 0; p < parts; p++) {
-                scratch[p] = new Scratch();
+        int threads = Parts.of(batch / EXAMPLES_PER_THREAD);
+        int tasks = threads == 1 ? 1 : Math.max(threads, batch / EXAMPLES_PER_TASK);
+        if (scratch.length < threads) {
+            scratch = new Scratch[threads];
+            for (int t = 0; t < threads; t++) {
+                scratch[t] = new Scratch();
             }
         }
         symbols = symbols == null || symbols.length < batch * span ? new int[batch * span] : symbols;
-        boolean[] oneHot = new boolean[parts];
-        Parts.run(parts, p -> oneHot[p] = symbols(input, Parts.start(batch, parts, p), Parts.start(batch, parts, p + 1),
-                channels, length, padding, span, scratch[p]));
-        for (boolean partOneHot : oneHot) {
-            if (!partOneHot) {
-                return false;
-            }
-        }
         int combinations = power(channels + 1, block);
         int blockStride = combinations * slots;
+        // made before the threads start (not thread-safe), though input that is not one-hot will not use it
         float[] table = table(filterRows, filters, channels, width, bias, block, blocks, combinations, slots);
         int rows = channels * width + (bias ? 1 : 0);
         int positions = windows + (blocks - 1) * block;
-        Parts.run(parts, p -> {
-            Scratch own = scratch[p];
+        boolean[] oneHot = new boolean[tasks];
+        // one pass of the threads per batch: each task checks its examples, scans them, then runs what follows
+        Parts.take(tasks, threads, (slot, task) -> {
+            int first = Parts.start(batch, tasks, task);
+            int end = Parts.start(batch, tasks, task + 1);
+            Scratch own = scratch[slot];
+            if (!symbols(input, first, end, channels, length, padding, span, own)) {
+                return;
+            }
             own.codes = own.codes == null || own.codes.length < positions ? new int[positions] : own.codes;
-            for (int b = Parts.start(batch, parts, p); b < Parts.start(batch, parts, p + 1); b++) {
+            for (int b = first; b < end; b++) {
                 encode(b * span, positions, block, channels + 1, slots, own.codes);
                 for (int g = 0; g < slots; g += GROUP) {
                     scan(table, own.codes, windows, blocks, block, blockStride, g, own.group);
@@ -98,7 +111,14 @@ final class OneHotMaxima {
                     }
                 }
             }
+            then.examples(first, end);
+            oneHot[task] = true;
         });
+        for (boolean taskOneHot : oneHot) {
+            if (!taskOneHot) {
+                return false;
+            }
+        }
         return true;
     }
 

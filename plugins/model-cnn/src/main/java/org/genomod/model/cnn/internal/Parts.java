@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
@@ -19,9 +21,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>
  * Part 0 runs on the calling thread and the others on a fork-join pool of the family's, one thread per core at most,
  * whose idle threads end after a minute (not the common pool: on a 2-core machine {@code CompletableFuture} gives
- * that pool's tasks a new thread each). While the parts run, each thread's own native ops use one OpenMP thread, so
- * that the parts do not each start a team. A failure in any part is rethrown
- * on the calling thread after all have finished, so none still writes into arrays the caller reuses.
+ * that pool's tasks a new thread each); a part no pool thread has started by the time the caller is done with its
+ * own runs on the caller, which so never waits for a thread the machine has not scheduled yet. While the parts run,
+ * each thread's own native ops use one OpenMP thread, so that the parts do not each start a team. A failure in any
+ * part is rethrown on the calling thread after all have finished, so none still writes into arrays the caller reuses.
  */
 final class Parts {
     private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
@@ -38,33 +41,39 @@ final class Parts {
         return Math.max(1, Math.min(items, nativeOps().ompGetMaxThreads()));
     }
 
-    /** Runs {@code part.accept(p)} for every {@code p} below {@code parts}, concurrently when there are several. */
+    /** A task of {@link #take}, told the slot of the thread running it. */
+    @FunctionalInterface
+    interface Task {
+        void run(int slot, int task);
+    }
+
+    /** Runs {@code part.accept(p)} once for every {@code p} below {@code parts}, concurrently when there are several. */
     static void run(int parts, IntConsumer part) {
         if (parts <= 1) {
             part.accept(0);
             return;
         }
+        // a part runs on whichever thread claims it first: its pool thread, or the caller once done with part 0
+        AtomicIntegerArray claimed = new AtomicIntegerArray(parts);
         List<CompletableFuture<Void>> others = new ArrayList<>(parts - 1);
         for (int p = 1; p < parts; p++) {
             int index = p;
-            others.add(CompletableFuture.runAsync(() -> singleThreaded(part, index), POOL));
-        }
-        Throwable failure = null;
-        try {
-            singleThreaded(part, 0);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (CompletableFuture<Void> other : others) {
-            try {
-                other.join();
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                if (failure == null) {
-                    failure = cause;
-                } else {
-                    failure.addSuppressed(cause);
+            others.add(CompletableFuture.runAsync(() -> {
+                if (claimed.compareAndSet(index, 0, 1)) {
+                    singleThreaded(part, index);
                 }
+            }, POOL));
+        }
+        Throwable failure = runCaught(part, 0, null);
+        for (int p = 1; p < parts; p++) {
+            if (claimed.compareAndSet(p, 0, 1)) {
+                failure = runCaught(part, p, failure);
+                continue;
+            }
+            try {
+                others.get(p - 1).join();
+            } catch (CompletionException e) {
+                failure = added(failure, e.getCause() != null ? e.getCause() : e);
             }
         }
         if (failure instanceof Error error) {
@@ -75,11 +84,25 @@ final class Parts {
         }
     }
 
-    /** Runs {@code item.accept(i)} for every {@code i} below {@code items}, in contiguous runs of at least {@code minimum} per thread. */
+    /**
+     * Runs tasks {@code 0 .. tasks − 1} once each on up to {@code threads} threads ({@link #run}'s), every thread taking
+     * the next task no thread has taken: a thread the machine runs late takes fewer. A thread's slot is below
+     * {@code threads} and no other thread's at the same time, for per-thread scratch arrays.
+     */
+    static void take(int tasks, int threads, Task task) {
+        AtomicInteger next = new AtomicInteger();
+        run(Math.min(threads, tasks), slot -> {
+            for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+                task.run(slot, t);
+            }
+        });
+    }
+
+    /** Runs {@code item.accept(i)} for every {@code i} below {@code items}, as tasks of contiguous runs of {@code minimum} or more ({@link #take}). */
     static void forEach(int items, int minimum, IntConsumer item) {
-        int parts = of(items / minimum);
-        run(parts, p -> {
-            for (int i = start(items, parts, p); i < start(items, parts, p + 1); i++) {
+        int tasks = Math.max(1, items / minimum);
+        take(tasks, of(tasks), (slot, t) -> {
+            for (int i = start(items, tasks, t); i < start(items, tasks, t + 1); i++) {
                 item.accept(i);
             }
         });
@@ -94,6 +117,25 @@ final class Parts {
     private static NativeOps nativeOps() {
         Nd4j.getBackend();
         return NativeOpsHolder.getInstance().getDeviceNativeOps();
+    }
+
+    /** Runs part {@code index} here; its failure, if any, {@link #added} to {@code failure}. */
+    private static Throwable runCaught(IntConsumer part, int index, Throwable failure) {
+        try {
+            singleThreaded(part, index);
+            return failure;
+        } catch (RuntimeException | Error e) {
+            return added(failure, e);
+        }
+    }
+
+    /** The first failure, the later ones suppressed in it. */
+    private static Throwable added(Throwable failure, Throwable another) {
+        if (failure == null) {
+            return another;
+        }
+        failure.addSuppressed(another);
+        return failure;
     }
 
     private static void singleThreaded(IntConsumer part, int index) {

@@ -158,11 +158,14 @@ class GlobalMaxScanTest {
         ours.close();
     }
 
-    /** Same padding, a ReLU activation layer of its own and two dense layers: still the scan's shape. */
+    /**
+     * Same padding, a ReLU activation layer of its own and two dense layers: still the scan's shape. 12 outputs are
+     * eight summed side by side and four one by one.
+     */
     @Test
     void samePaddedScansWithDenseStacksTrainAsTheStockNetwork() throws ParameterException {
         MultiLayerConfiguration conf = configuration(Map.of("filters", List.of(6), "widths", List.of(5), "pooling", List.of(-1),
-                "padding", "same", "dense", List.of(7, 5), "dropout", 0.0, "batch_norm", false), training("adam", 0), 3);
+                "padding", "same", "dense", List.of(12, 5), "dropout", 0.0, "batch_norm", false), training("adam", 0), 3);
         Nd4j.getRandom().setSeed(6);
         UnfoldingNetwork ours = assertTrainsAsStock(conf, Nd4j.rand(DataType.FLOAT, 16, 4, LENGTH).subi(0.5), null);
         assertTrue(ours.scans());

@@ -13,6 +13,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@link OneHotMaxima} against the convolution and maximum written out, on one-hot input and on input that is not. */
 class OneHotMaximaTest {
+    private static final OneHotMaxima.Then NOTHING = (first, end) -> { };
+
+    /** The examples each call of what follows the maxima was given, from any thread. */
+    private static final class Followed implements OneHotMaxima.Then {
+        private final int[] times;
+
+        Followed(int batch) {
+            times = new int[batch];
+        }
+
+        @Override
+        public synchronized void examples(int first, int end) {
+            for (int b = first; b < end; b++) {
+                times[b]++;
+            }
+        }
+
+        synchronized void assertAtMostOnce() {
+            for (int b = 0; b < times.length; b++) {
+                assertTrue(times[b] <= 1, "example " + b + " followed " + times[b] + " times");
+            }
+        }
+
+        /** Examples {@code first .. end − 1} followed once each, and the others not at all. */
+        synchronized void assertEveryExampleOnce(int first, int end) {
+            for (int b = 0; b < times.length; b++) {
+                assertEquals(b >= first && b < end ? 1 : 0, times[b], "times example " + b + " was followed");
+            }
+        }
+    }
 
     @ParameterizedTest(name = "batch {0}, {1} channels of {2}, {3} filters of width {4}, padding {5}, bias {6}")
     @CsvSource({
@@ -28,11 +58,17 @@ class OneHotMaximaTest {
         float[] input = oneHot(batch, channels, length, random);
         float[] filterRows = filterRows(filters, channels, width, bias, random);
         float[] maxima = new float[batch * filters];
-        assertTrue(new OneHotMaxima().maxima(input, batch, channels, length, padding, filterRows, filters, width, bias, maxima));
+        Followed followed = new Followed(batch);
+        assertTrue(new OneHotMaxima().maxima(input, batch, channels, length, padding, filterRows, filters, width, bias, maxima,
+                followed));
         assertClose(convolutionMaxima(input, batch, channels, length, padding, filterRows, filters, width, bias), maxima);
+        followed.assertEveryExampleOnce(0, batch);
     }
 
-    /** Split over three threads, the batch's maxima are the same, and input that is not one-hot in the last part is still refused. */
+    /**
+     * Split over three threads, the batch's maxima are the same and what follows runs once on every example; input
+     * that is not one-hot in the last example is still refused, and its task writes nothing and runs nothing.
+     */
     @Test
     void batchesSplitOverThreadsGiveTheSameMaxima() {
         PartsTest.withThreads(3, () -> {
@@ -41,10 +77,21 @@ class OneHotMaximaTest {
             float[] filterRows = filterRows(16, 4, 24, true, random);
             float[] maxima = new float[200 * 16];
             OneHotMaxima oneHot = new OneHotMaxima();
-            assertTrue(oneHot.maxima(input, 200, 4, 101, 0, filterRows, 16, 24, true, maxima));
+            Followed followed = new Followed(200);
+            assertTrue(oneHot.maxima(input, 200, 4, 101, 0, filterRows, 16, 24, true, maxima, followed));
             assertClose(convolutionMaxima(input, 200, 4, 101, 0, filterRows, 16, 24, true), maxima);
+            followed.assertEveryExampleOnce(0, 200);
+
             input[(199 * 4 + 2) * 101 + 100] = 0.5f;
-            assertFalse(oneHot.maxima(input, 200, 4, 101, 0, filterRows, 16, 24, true, maxima));
+            Arrays.fill(maxima, 42f);
+            Followed afterRefusal = new Followed(200);
+            assertFalse(oneHot.maxima(input, 200, 4, 101, 0, filterRows, 16, 24, true, maxima, afterRefusal));
+            afterRefusal.assertAtMostOnce();
+            assertEquals(0, afterRefusal.times[199], "followed although not one-hot");
+            assertEquals(1, afterRefusal.times[0], "a one-hot task not followed");
+            for (int f = 0; f < 16; f++) {
+                assertEquals(42f, maxima[199 * 16 + f], "the refused example written");
+            }
         });
     }
 
@@ -63,10 +110,13 @@ class OneHotMaximaTest {
             }
             float[] maxima = new float[5 * 16];
             Arrays.fill(maxima, 42f);
-            assertFalse(new OneHotMaxima().maxima(input, 5, 4, 101, 0, filterRows, 16, 24, true, maxima), Arrays.toString(position));
+            Followed followed = new Followed(5);
+            assertFalse(new OneHotMaxima().maxima(input, 5, 4, 101, 0, filterRows, 16, 24, true, maxima, followed),
+                    Arrays.toString(position));
             for (float value : maxima) {
                 assertEquals(42f, value, "written although the input is not one-hot: " + Arrays.toString(position));
             }
+            followed.assertEveryExampleOnce(0, 0);
         }
     }
 
@@ -77,11 +127,11 @@ class OneHotMaximaTest {
         float[] filterRows = filterRows(16, 4, 24, true, random);
         OneHotMaxima oneHot = new OneHotMaxima();
         float[] maxima = new float[6 * 16];
-        assertTrue(oneHot.maxima(input, 6, 4, 101, 0, filterRows, 16, 24, true, maxima));
+        assertTrue(oneHot.maxima(input, 6, 4, 101, 0, filterRows, 16, 24, true, maxima, NOTHING));
         for (int i = 0; i < filterRows.length; i += 7) {
             filterRows[i] += 0.5f; // a training step
         }
-        assertTrue(oneHot.maxima(input, 6, 4, 101, 0, filterRows, 16, 24, true, maxima));
+        assertTrue(oneHot.maxima(input, 6, 4, 101, 0, filterRows, 16, 24, true, maxima, NOTHING));
         assertClose(convolutionMaxima(input, 6, 4, 101, 0, filterRows, 16, 24, true), maxima);
     }
 
@@ -95,7 +145,7 @@ class OneHotMaximaTest {
         assertEquals(0, OneHotMaxima.blockSize(256, 78, 24, 1001, 16));
         float[] maxima = new float[16];
         assertFalse(new OneHotMaxima().maxima(new float[1000 * 101], 1, 1000, 101, 0, new float[16 * (1000 * 24 + 1)], 16,
-                24, true, maxima));
+                24, true, maxima, NOTHING));
     }
 
     /** {@code batch} sequences {@code [batch, channels, length]}, one channel set per position but every ninth (an N). */

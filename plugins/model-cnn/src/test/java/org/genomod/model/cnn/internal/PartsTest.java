@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
@@ -38,10 +43,18 @@ class PartsTest {
             AtomicIntegerArray runs = new AtomicIntegerArray(100);
             Set<String> threads = ConcurrentHashMap.newKeySet();
             Set<Integer> nativeThreads = ConcurrentHashMap.newKeySet();
+            CountDownLatch anotherThreadTook = new CountDownLatch(1);
+            String caller = Thread.currentThread().getName();
             Parts.forEach(100, 10, i -> {
                 runs.incrementAndGet(i);
                 threads.add(Thread.currentThread().getName());
                 nativeThreads.add(NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+                if (!Thread.currentThread().getName().equals(caller)) {
+                    anotherThreadTook.countDown();
+                } else {
+                    // the caller waits in its first item, so that a pool thread surely takes some
+                    await(anotherThreadTook);
+                }
             });
             for (int i = 0; i < 100; i++) {
                 assertEquals(1, runs.get(i), "item " + i);
@@ -55,6 +68,59 @@ class PartsTest {
             assertEquals(66, Parts.start(100, 3, 2));
             assertEquals(100, Parts.start(100, 3, 3));
         });
+    }
+
+    /** With every pool thread busy, a part none has started runs on the caller rather than waiting for one. */
+    @Test
+    void aPartNoPoolThreadStartedRunsOnTheCaller() {
+        int poolThreads = Runtime.getRuntime().availableProcessors();
+        CountDownLatch busy = new CountDownLatch(poolThreads);
+        CountDownLatch release = new CountDownLatch(1);
+        String caller = Thread.currentThread().getName();
+        List<String> innerThreads = Collections.synchronizedList(new ArrayList<>());
+        Parts.run(poolThreads + 1, p -> {
+            if (p > 0) {
+                busy.countDown();
+                await(release);
+                return;
+            }
+            try {
+                await(busy);
+                Parts.run(2, q -> innerThreads.add(q + " on " + Thread.currentThread().getName()));
+            } finally {
+                release.countDown();
+            }
+        });
+        assertEquals(Set.of("0 on " + caller, "1 on " + caller), Set.copyOf(innerThreads));
+        assertEquals(2, innerThreads.size());
+    }
+
+    /** Every task once, on at most the threads asked for, no slot on two threads at once. */
+    @Test
+    void tasksAreTakenOnceEachWithinTheirSlots() {
+        AtomicIntegerArray runs = new AtomicIntegerArray(40);
+        AtomicIntegerArray inSlot = new AtomicIntegerArray(3);
+        Set<Integer> slots = ConcurrentHashMap.newKeySet();
+        Parts.take(40, 3, (slot, task) -> {
+            assertEquals(1, inSlot.incrementAndGet(slot), "slot " + slot + " on two threads");
+            slots.add(slot);
+            runs.incrementAndGet(task);
+            Thread.onSpinWait();
+            inSlot.decrementAndGet(slot);
+        });
+        for (int t = 0; t < 40; t++) {
+            assertEquals(1, runs.get(t), "task " + t);
+        }
+        assertTrue(Set.of(0, 1, 2).containsAll(slots), slots.toString());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS), "timed out waiting");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
