@@ -7,7 +7,9 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.dataset.DataSet;
 
 /** A {@link MultiLayerNetwork}: a stack of layers. */
@@ -92,7 +94,14 @@ final class SequentialNetwork implements Network {
         return network.output(features, null, null, outputs -> toFloats(outputs[0]));
     }
 
+    /** {@code array}'s values in row-major order. */
     static float[] toFloats(INDArray array) {
+        if (array.dataType() == DataType.FLOAT && !array.isView() && array.ordering() == 'c'
+                && Shape.hasDefaultStridesForShape(array) && array.length() == array.data().length()) {
+            // one copy of its memory (not a view's, whose buffer and offset ND4J keeps in other ways): reshaping and
+            // toFloatVector took some 40 µs for 256 outputs
+            return array.data().getFloatsAt(array.offset(), (int) array.length());
+        }
         return array.reshape('c', new long[] {array.length()}).toFloatVector();
     }
 

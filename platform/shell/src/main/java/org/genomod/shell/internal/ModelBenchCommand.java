@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
 final class ModelBenchCommand implements Callable<Integer> {
     static final String THREADS_VARIABLE = "OMP_NUM_THREADS";
     static final double GOAL_RATIO = 1.5;
+    /** How native threads wait between ops, which {@code bin/genomod} sets: reported with our figures. */
+    private static final List<String> NATIVE_SETTINGS = List.of("OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "OPENBLAS_THREAD_TIMEOUT");
     private static final long PEER_TIMEOUT_SECONDS = 1800;
     private static final long SEED = 0;
 
@@ -90,13 +92,26 @@ final class ModelBenchCommand implements Callable<Integer> {
     int run(ModelFamily family) throws Exception {
         int count = threadCount();
         TorchPeer.Outcome reference = peer == null ? null
-                : new TorchPeer(python, PEER_TIMEOUT_SECONDS).run(peer.toAbsolutePath().normalize(), count);
+                : new TorchPeer(python, PEER_TIMEOUT_SECONDS, environment).run(peer.toAbsolutePath().normalize(), count);
         for (BenchNetwork network : BenchNetwork.values()) {
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             ModelThroughput.Figures ours = ModelThroughput.measure(family, network, seconds, SEED);
-            BenchLines.print(console, line(network, ours, count, load, reference));
+            Map<String, Object> line = line(network, ours, count, load, reference);
+            line.put("native_settings", nativeSettings(environment));
+            BenchLines.print(console, line);
         }
         return reference != null && reference.error() != null ? 1 : 0;
+    }
+
+    /** The OpenMP and OpenBLAS waiting settings ours ran with, those set ({@code bin/genomod} sets them unless given). */
+    static Map<String, String> nativeSettings(Map<String, String> environment) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String name : NATIVE_SETTINGS) {
+            if (environment.containsKey(name)) {
+                settings.put(name, environment.get(name));
+            }
+        }
+        return settings;
     }
 
     private int threadCount() {

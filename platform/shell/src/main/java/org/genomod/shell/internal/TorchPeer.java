@@ -19,11 +19,16 @@ import java.util.concurrent.TimeUnit;
  * thread count as its argument, it prints one JSON line per network with {@code model},
  * {@code train_samples_per_s}, {@code infer_samples_per_s}, {@code params}, {@code threads} and
  * {@code torch}. A peer that cannot run yields an {@link Outcome} with the reason instead of figures.
+ * <p>
+ * It runs in our environment less the native settings {@code bin/genomod} chose for us (named in
+ * {@value #LAUNCHER_DEFAULTS}): the reference runs as its users run it, not tuned as genomod tunes itself.
  */
 final class TorchPeer {
     /** Debian's interpreter, the one its python3-torch package installs into. */
     static final List<String> DEBIAN_PYTHON = List.of("/usr/bin/python3");
     static final String INSTALL_HINT = "install Debian's PyTorch with 'apt-get install -y python3-torch'";
+    /** The variable in which {@code bin/genomod} names the variables it set itself, space-separated. */
+    static final String LAUNCHER_DEFAULTS = "GENOMOD_NATIVE_DEFAULTS";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One network's figures as the peer printed them. */
@@ -39,10 +44,23 @@ final class TorchPeer {
 
     private final List<String> interpreter;
     private final long timeoutSeconds;
+    private final Map<String, String> environment;
 
-    TorchPeer(List<String> interpreter, long timeoutSeconds) {
+    /** A peer run by {@code interpreter} in {@code environment} (ours) less the launcher's own settings. */
+    TorchPeer(List<String> interpreter, long timeoutSeconds, Map<String, String> environment) {
         this.interpreter = List.copyOf(interpreter);
         this.timeoutSeconds = timeoutSeconds;
+        this.environment = peerEnvironment(environment);
+    }
+
+    /** {@code ours} without the variables {@value #LAUNCHER_DEFAULTS} names, nor that one. */
+    static Map<String, String> peerEnvironment(Map<String, String> ours) {
+        Map<String, String> peer = new LinkedHashMap<>(ours);
+        for (String name : ours.getOrDefault(LAUNCHER_DEFAULTS, "").split("\\s+")) {
+            peer.remove(name);
+        }
+        peer.remove(LAUNCHER_DEFAULTS);
+        return peer;
     }
 
     Outcome run(Path script, int threads) throws InterruptedException {
@@ -52,7 +70,10 @@ final class TorchPeer {
         String shown = String.join(" ", command);
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             return Outcome.failed(shown, "cannot start " + interpreter.get(0) + " (" + e.getMessage() + "); " + INSTALL_HINT);
         }

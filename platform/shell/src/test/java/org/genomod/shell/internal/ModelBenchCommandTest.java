@@ -119,6 +119,23 @@ class ModelBenchCommandTest {
         assertEquals(4531064, lines.get(1).get("peer").get("params").asLong());
     }
 
+    /** The peer runs as its users run it: without the native settings bin/genomod chose for us, with the user's. */
+    @Test
+    void thePeerRunsWithoutTheLaunchersOwnSettingsAndOurLinesNameThem() throws Exception {
+        Path script = peer("""
+                echo "{\\"model\\": \\"deepbind\\", \\"threads\\": $1, \\"params\\": 1, \\"train_samples_per_s\\": 1.0, \\"infer_samples_per_s\\": 1.0, \\"torch\\": \\"${OMP_WAIT_POLICY:-unset} ${OPENBLAS_THREAD_TIMEOUT:-unset} ${OMP_NUM_THREADS:-unset} ${GENOMOD_NATIVE_DEFAULTS:-unset}\\"}"
+                """);
+        ModelBenchCommand command = command("--seconds", "0.01", "--peer", script.toString());
+        // bin/genomod set the wait policy; the user set OpenBLAS's timeout
+        command.environment = Map.of("OMP_NUM_THREADS", "2", "OMP_WAIT_POLICY", "PASSIVE", "OPENBLAS_THREAD_TIMEOUT", "8",
+                TorchPeer.LAUNCHER_DEFAULTS, "OMP_WAIT_POLICY");
+        command.run(family);
+        JsonNode deepBind = lines().get(0);
+        assertEquals("unset 8 2 unset", deepBind.get("peer").get("torch").asText(), "the peer's environment");
+        assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE", "OPENBLAS_THREAD_TIMEOUT", "8"),
+                JSON.convertValue(deepBind.get("native_settings"), Map.class), "ours");
+    }
+
     @Test
     void aPeerThatCannotRunIsNamedInEveryLineAndFailsTheRun() throws Exception {
         Path script = peer("echo \"ModuleNotFoundError: No module named 'torch'\" >&2\nexit 1\n");

@@ -1,6 +1,8 @@
 package org.genomod.model.cnn.internal;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,11 +11,41 @@ import org.nd4j.linalg.factory.Nd4j;
  * The floats of row-major arrays for the family's Java layers, which stream through them in chunks of
  * {@value #CHUNK}: bulk copies between the arrays' native memory and a reused Java array, with the arithmetic in
  * between on the Java array, where the JIT can compile it to vector instructions. A chunk stays in the core's
- * cache, so a pass over an array costs little more than reading (and writing) its memory, once.
+ * cache, so a pass over an array costs little more than reading (and writing) its memory, once. A pass over a large
+ * array is {@link #split} into tasks of whole rows for the threads ND4J's ops may use ({@link Parts}).
  */
 final class FloatRows {
     /** Floats per chunk: 32 KiB, a first-level cache's worth. */
     static final int CHUNK = 8192;
+    /** Floats per task at least when a pass is split over threads: 1 MiB, a tenth of a millisecond's work or more. */
+    static final int TASK_FLOATS = 1 << 18;
+
+    /** A pass over rows {@code first .. end − 1}: task {@code task} of {@link #tasks}, on the thread of {@code slot}. */
+    @FunctionalInterface
+    interface RowPass {
+        void rows(int slot, int task, int first, int end);
+    }
+
+    /** One scratch object per thread slot of a {@link #split} pass, made on first use and kept. */
+    static final class Slots<S> {
+        private final Supplier<S> make;
+        private Object[] held = new Object[0];
+
+        Slots(Supplier<S> make) {
+            this.make = make;
+        }
+
+        @SuppressWarnings("unchecked")
+        synchronized S get(int slot) {
+            if (slot >= held.length) {
+                held = Arrays.copyOf(held, slot + 1);
+            }
+            if (held[slot] == null) {
+                held[slot] = make.get();
+            }
+            return (S) held[slot];
+        }
+    }
 
     private FloatRows() {
     }
@@ -93,6 +125,24 @@ final class FloatRows {
                 into[c * rows + r] = matrix[r * columns + c];
             }
         }
+    }
+
+    /**
+     * How many tasks a pass over {@code rows} rows of {@code rowLength} floats splits into: set by the shape alone,
+     * so that sums made per task and added in task order come out the same on any number of threads.
+     */
+    static int tasks(int rows, int rowLength) {
+        return (int) Math.max(1, Math.min(rows, (long) rows * rowLength / TASK_FLOATS));
+    }
+
+    /**
+     * Runs {@code pass} over rows {@code 0 .. rows − 1} in {@link #tasks} tasks of contiguous rows, taken by the threads
+     * ND4J's ops may use ({@link Parts#take}).
+     */
+    static void split(int rows, int rowLength, RowPass pass) {
+        int tasks = tasks(rows, rowLength);
+        Parts.take(tasks, Parts.of(tasks), (slot, task) -> pass.rows(slot, task, Parts.start(rows, tasks, task),
+                Parts.start(rows, tasks, task + 1)));
     }
 
     /** {@code reuse} when it holds at least {@code length} floats, else a new array of that length. */

@@ -42,10 +42,13 @@ final class StreamingBatchNormalization extends BatchNormalization {
     private transient INDArray normalised;
     private transient float[] batchMean;
     private transient float[] batchVariance;
-    /** Chunks and per-channel sums, reused from step to step. */
-    private transient float[] values;
-    private transient float[] gradients;
-    private transient double[][] sums;
+    /** Per thread of a split pass: its chunks, reused from step to step. */
+    private transient FloatRows.Slots<Chunks> chunks;
+
+    private static final class Chunks {
+        float[] values;
+        float[] gradients;
+    }
 
     StreamingBatchNormalization(NeuralNetConfiguration conf) {
         super(conf, DataType.FLOAT);
@@ -67,6 +70,10 @@ final class StreamingBatchNormalization extends BatchNormalization {
 
     private boolean streams(INDArray array) {
         return array.rank() == 4 && FloatRows.streamable(array) && array.size(1) == layerConf().getNOut();
+    }
+
+    private FloatRows.Slots<Chunks> chunks() {
+        return chunks != null ? chunks : (chunks = new FloatRows.Slots<>(Chunks::new));
     }
 
     private float[] parameter(String name) {
@@ -101,29 +108,17 @@ final class StreamingBatchNormalization extends BatchNormalization {
         float[] gamma = parameter(BatchNormalizationParamInitializer.GAMMA);
         float[] beta = parameter(BatchNormalizationParamInitializer.BETA);
         INDArray activations = workspaces.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, x.shape(), 'c');
-        FloatBuffer in = FloatRows.floats(x);
-        FloatBuffer out = FloatRows.floats(activations);
-        int inBase = (int) x.offset();
-        int outBase = (int) activations.offset();
-        int positions = positions(x);
-        int rows = (int) (x.length() / positions);
-        int chunkRows = Math.max(1, FloatRows.CHUNK / positions);
-        float[] v = values = FloatRows.scratch(values, chunkRows * positions);
-        for (int row = 0; row < rows; row += chunkRows) {
-            int n = Math.min(chunkRows, rows - row);
-            in.get(inBase + row * positions, v, 0, n * positions);
-            for (int r = 0; r < n; r++) {
-                int c = (row + r) % channels;
-                float m = mean[c];
-                float s = std[c];
-                float g = gamma[c];
-                float b = beta[c];
-                for (int i = r * positions, end = i + positions; i < end; i++) {
-                    v[i] = (v[i] - m) / s * g + b;
-                }
+        float[] means = mean;
+        float[] deviations = std;
+        eachRow(x, null, activations, (task, c, xs, es, from, end) -> {
+            float m = means[c];
+            float s = deviations[c];
+            float g = gamma[c];
+            float b = beta[c];
+            for (int i = from; i < end; i++) {
+                xs[i] = (xs[i] - m) / s * g + b;
             }
-            out.put(outBase + row * positions, v, 0, n * positions);
-        }
+        });
         streamed = true;
         return activations;
     }
@@ -147,52 +142,48 @@ final class StreamingBatchNormalization extends BatchNormalization {
 
     /**
      * {@link #batchMean} and {@link #batchVariance} (biased) of each channel of {@code x}, in one pass: sums of the
-     * values and their squares, less the channel's first value (so that a large mean cancels nothing), in doubles.
+     * values and their squares, less the channel's first value (so that a large mean cancels nothing), in doubles;
+     * made per task of the split pass and added in task order.
      */
     private void statistics(INDArray x) {
         int channels = (int) x.size(1);
         int positions = positions(x);
         int rows = (int) (x.length() / positions);
         double[] shift = new double[channels];
-        double[] sum = new double[channels];
-        double[] squares = new double[channels];
         FloatBuffer in = FloatRows.floats(x);
         int inBase = (int) x.offset();
         for (int c = 0; c < channels; c++) {
             shift[c] = in.get(inBase + c * positions);
         }
-        int chunkRows = Math.max(1, FloatRows.CHUNK / positions);
-        float[] v = values = FloatRows.scratch(values, chunkRows * positions);
-        for (int row = 0; row < rows; row += chunkRows) {
-            int n = Math.min(chunkRows, rows - row);
-            in.get(inBase + row * positions, v, 0, n * positions);
-            for (int r = 0; r < n; r++) {
-                int c = (row + r) % channels;
-                double d = shift[c];
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
-                int i = r * positions;
-                int end = i + positions;
-                // four independent sums: a single one waits on each addition's latency
-                for (; i + 3 < end; i += 4) {
-                    double a0 = v[i] - d, a1 = v[i + 1] - d, a2 = v[i + 2] - d, a3 = v[i + 3] - d;
-                    s0 += a0;
-                    s1 += a1;
-                    s2 += a2;
-                    s3 += a3;
-                    q0 += a0 * a0;
-                    q1 += a1 * a1;
-                    q2 += a2 * a2;
-                    q3 += a3 * a3;
-                }
-                for (; i < end; i++) {
-                    double a = v[i] - d;
-                    s0 += a;
-                    q0 += a * a;
-                }
-                sum[c] += s0 + s1 + s2 + s3;
-                squares[c] += q0 + q1 + q2 + q3;
+        int tasks = FloatRows.tasks(rows, positions);
+        double[][] sums = new double[tasks][channels];
+        double[][] squareSums = new double[tasks][channels];
+        eachRow(x, null, null, (task, c, v, unused, from, end) -> {
+            double d = shift[c];
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+            int i = from;
+            // four independent sums: a single one waits on each addition's latency
+            for (; i + 3 < end; i += 4) {
+                double a0 = v[i] - d, a1 = v[i + 1] - d, a2 = v[i + 2] - d, a3 = v[i + 3] - d;
+                s0 += a0;
+                s1 += a1;
+                s2 += a2;
+                s3 += a3;
+                q0 += a0 * a0;
+                q1 += a1 * a1;
+                q2 += a2 * a2;
+                q3 += a3 * a3;
             }
-        }
+            for (; i < end; i++) {
+                double a = v[i] - d;
+                s0 += a;
+                q0 += a * a;
+            }
+            sums[task][c] += s0 + s1 + s2 + s3;
+            squareSums[task][c] += q0 + q1 + q2 + q3;
+        });
+        double[] sum = inTaskOrder(sums);
+        double[] squares = inTaskOrder(squareSums);
         double count = (double) rows / channels * positions;
         batchMean = new float[channels];
         batchVariance = new float[channels];
@@ -225,47 +216,39 @@ final class StreamingBatchNormalization extends BatchNormalization {
         double count = (double) rows / channels * positions;
         float[] gamma = parameter(BatchNormalizationParamInitializer.GAMMA);
 
-        // per channel: the sums of the gradient, of the gradient times the centred input, and of the centred input
-        double[] gradientSum = sums(0, channels);
-        double[] weightedSum = sums(1, channels);
-        double[] centredSum = sums(2, channels);
-        FloatBuffer in = FloatRows.floats(x);
-        FloatBuffer gradient = FloatRows.floats(e);
-        int inBase = (int) x.offset();
-        int gradientBase = (int) e.offset();
-        int chunkRows = Math.max(1, FloatRows.CHUNK / positions);
-        float[] xs = values = FloatRows.scratch(values, chunkRows * positions);
-        float[] es = gradients = FloatRows.scratch(gradients, chunkRows * positions);
-        for (int row = 0; row < rows; row += chunkRows) {
-            int n = Math.min(chunkRows, rows - row);
-            in.get(inBase + row * positions, xs, 0, n * positions);
-            gradient.get(gradientBase + row * positions, es, 0, n * positions);
-            for (int r = 0; r < n; r++) {
-                int c = (row + r) % channels;
-                float m = mean[c];
-                double g0 = 0, g1 = 0, w0 = 0, w1 = 0, x0 = 0, x1 = 0;
-                int i = r * positions;
-                int end = i + positions;
-                for (; i + 1 < end; i += 2) {
-                    float c0 = xs[i] - m, c1 = xs[i + 1] - m;
-                    g0 += es[i];
-                    g1 += es[i + 1];
-                    w0 += es[i] * (double) c0;
-                    w1 += es[i + 1] * (double) c1;
-                    x0 += c0;
-                    x1 += c1;
-                }
-                if (i < end) {
-                    float c0 = xs[i] - m;
-                    g0 += es[i];
-                    w0 += es[i] * (double) c0;
-                    x0 += c0;
-                }
-                gradientSum[c] += g0 + g1;
-                weightedSum[c] += w0 + w1;
-                centredSum[c] += x0 + x1;
+        // per channel and task: the sums of the gradient, of the gradient times the centred input, and of the
+        // centred input
+        int tasks = FloatRows.tasks(rows, positions);
+        double[][] gradientSums = new double[tasks][channels];
+        double[][] weightedSums = new double[tasks][channels];
+        double[][] centredSums = new double[tasks][channels];
+        float[] means = mean;
+        eachRow(x, e, null, (task, c, xs, es, from, end) -> {
+            float m = means[c];
+            double g0 = 0, g1 = 0, w0 = 0, w1 = 0, x0 = 0, x1 = 0;
+            int i = from;
+            for (; i + 1 < end; i += 2) {
+                float c0 = xs[i] - m, c1 = xs[i + 1] - m;
+                g0 += es[i];
+                g1 += es[i + 1];
+                w0 += es[i] * (double) c0;
+                w1 += es[i + 1] * (double) c1;
+                x0 += c0;
+                x1 += c1;
             }
-        }
+            if (i < end) {
+                float c0 = xs[i] - m;
+                g0 += es[i];
+                w0 += es[i] * (double) c0;
+                x0 += c0;
+            }
+            gradientSums[task][c] += g0 + g1;
+            weightedSums[task][c] += w0 + w1;
+            centredSums[task][c] += x0 + x1;
+        });
+        double[] gradientSum = inTaskOrder(gradientSums);
+        double[] weightedSum = inTaskOrder(weightedSums);
+        double[] centredSum = inTaskOrder(centredSums);
 
         // Deeplearning4j's backward pass, per channel: dL/dx = gamma / std · e + b · (x - mean) + d, where
         // dL/dvar = -gamma Σ e (x - mean) / (2 std³), dL/dmean = -gamma Σ e / std - 2 dL/dvar Σ (x - mean) / N,
@@ -287,34 +270,73 @@ final class StreamingBatchNormalization extends BatchNormalization {
             betaGradient[c] = (float) gradientSum[c];
         }
         INDArray inputGradient = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-        FloatBuffer out = FloatRows.floats(inputGradient);
-        int outBase = (int) inputGradient.offset();
-        for (int row = 0; row < rows; row += chunkRows) {
-            int n = Math.min(chunkRows, rows - row);
-            in.get(inBase + row * positions, xs, 0, n * positions);
-            gradient.get(gradientBase + row * positions, es, 0, n * positions);
-            for (int r = 0; r < n; r++) {
-                int c = (row + r) % channels;
-                float m = mean[c];
-                float a = scale[c];
-                float b = slope[c];
-                float d = shift[c];
-                for (int i = r * positions, end = i + positions; i < end; i++) {
-                    es[i] = a * es[i] + b * (xs[i] - m) + d;
-                }
+        eachRow(x, e, inputGradient, (task, c, xs, es, from, end) -> {
+            float m = means[c];
+            float a = scale[c];
+            float b = slope[c];
+            float d = shift[c];
+            for (int i = from; i < end; i++) {
+                es[i] = a * es[i] + b * (xs[i] - m) + d;
             }
-            out.put(outBase + row * positions, es, 0, n * positions);
-        }
+        });
         return new Pair<>(parameterGradients(gammaGradient, betaGradient), inputGradient);
     }
 
-    /** {@code sums[which]}, zeroed, for {@code channels}. */
-    private double[] sums(int which, int channels) {
-        if (sums == null || sums[0].length != channels) {
-            sums = new double[3][channels];
+    /**
+     * What a pass does to one row (one example's channel {@code channel}) of {@code xs}, and of {@code es} when it
+     * reads a gradient too, at {@code [from, end)} of the chunk's arrays: task {@code task} of the split pass.
+     */
+    @FunctionalInterface
+    private interface RowOp {
+        void row(int task, int channel, float[] xs, float[] es, int from, int end);
+    }
+
+    /**
+     * One pass over the rows of {@code x} ({@code [batch, channels, positions…]}, row-major), with the same rows of
+     * {@code e} when it is not null, in chunks, split over threads ({@link FloatRows#split}); when {@code out} is not
+     * null, the chunks (of {@code e}, else of {@code x}) are written to it after {@code op}.
+     */
+    private void eachRow(INDArray x, INDArray e, INDArray out, RowOp op) {
+        int channels = (int) x.size(1);
+        int positions = positions(x);
+        int rows = (int) (x.length() / positions);
+        int chunkRows = Math.max(1, FloatRows.CHUNK / positions);
+        FloatBuffer in = FloatRows.floats(x);
+        FloatBuffer gradient = e == null ? null : FloatRows.floats(e);
+        FloatBuffer written = out == null ? null : FloatRows.floats(out);
+        int inBase = (int) x.offset();
+        int gradientBase = e == null ? 0 : (int) e.offset();
+        int outBase = out == null ? 0 : (int) out.offset();
+        FloatRows.Slots<Chunks> slots = chunks();
+        FloatRows.split(rows, positions, (slot, task, first, last) -> {
+            Chunks own = slots.get(slot);
+            float[] xs = own.values = FloatRows.scratch(own.values, chunkRows * positions);
+            float[] es = e == null ? null : (own.gradients = FloatRows.scratch(own.gradients, chunkRows * positions));
+            for (int row = first; row < last; row += chunkRows) {
+                int n = Math.min(chunkRows, last - row);
+                in.get(inBase + row * positions, xs, 0, n * positions);
+                if (es != null) {
+                    gradient.get(gradientBase + row * positions, es, 0, n * positions);
+                }
+                for (int r = 0; r < n; r++) {
+                    op.row(task, (row + r) % channels, xs, es, r * positions, (r + 1) * positions);
+                }
+                if (written != null) {
+                    written.put(outBase + row * positions, es != null ? es : xs, 0, n * positions);
+                }
+            }
+        });
+    }
+
+    /** The per-task sums {@code [tasks][channels]} added up per channel, in task order. */
+    private static double[] inTaskOrder(double[][] perTask) {
+        double[] total = perTask[0].clone();
+        for (int t = 1; t < perTask.length; t++) {
+            for (int c = 0; c < total.length; c++) {
+                total[c] += perTask[t][c];
+            }
         }
-        Arrays.fill(sums[which], 0);
-        return sums[which];
+        return total;
     }
 
     /**

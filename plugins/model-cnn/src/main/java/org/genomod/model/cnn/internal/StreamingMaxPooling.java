@@ -28,11 +28,16 @@ final class StreamingMaxPooling extends GlobalPoolingLayer {
     /** From the last training forward pass: its input, and the position of each row's maximum in it. */
     private transient INDArray pooledInput;
     private transient byte[] keptPositions;
-    /** Chunks, reused from step to step. */
-    private transient byte[] positions;
-    private transient float[] values;
-    private transient float[] results;
-    private transient float[] rowMaxima;
+    /** Per thread of a split pass: its chunks, reused from step to step. */
+    private transient FloatRows.Slots<Chunks> chunks;
+
+    private static final class Chunks {
+        float[] values;
+        float[] results;
+        /** Without kept positions, backward: each row's maximum and its position, found again. */
+        float[] rowMaxima;
+        byte[] positions;
+    }
 
     StreamingMaxPooling(NeuralNetConfiguration conf) {
         super(conf, DataType.FLOAT);
@@ -47,6 +52,10 @@ final class StreamingMaxPooling extends GlobalPoolingLayer {
         int[] dimensions = conf.getPoolingDimensions();
         return conf.getPoolingType() == PoolingType.MAX && conf.isCollapseDimensions()
                 && (dimensions == null || Arrays.equals(dimensions, new int[] {2})) && conf.getIDropout() == null;
+    }
+
+    private FloatRows.Slots<Chunks> chunks() {
+        return chunks != null ? chunks : (chunks = new FloatRows.Slots<>(Chunks::new));
     }
 
     private boolean streams(INDArray array) {
@@ -75,14 +84,19 @@ final class StreamingMaxPooling extends GlobalPoolingLayer {
         int inBase = (int) x.offset();
         int outBase = (int) pooled.offset();
         int chunkRows = Math.max(1, FloatRows.CHUNK / width);
-        float[] v = values = FloatRows.scratch(values, chunkRows * width);
-        float[] m = results = FloatRows.scratch(results, chunkRows);
-        for (int row = 0; row < rows; row += chunkRows) {
-            int n = Math.min(chunkRows, rows - row);
-            in.get(inBase + row * width, v, 0, n * width);
-            maxima(v, 0, n, width, m, at, row);
-            out.put(outBase + row, m, 0, n);
-        }
+        byte[] kept = at;
+        FloatRows.Slots<Chunks> slots = chunks();
+        FloatRows.split(rows, width, (slot, task, first, last) -> {
+            Chunks own = slots.get(slot);
+            float[] v = own.values = FloatRows.scratch(own.values, chunkRows * width);
+            float[] m = own.results = FloatRows.scratch(own.results, chunkRows);
+            for (int row = first; row < last; row += chunkRows) {
+                int n = Math.min(chunkRows, last - row);
+                in.get(inBase + row * width, v, 0, n * width);
+                maxima(v, 0, n, width, m, kept, row);
+                out.put(outBase + row, m, 0, n);
+            }
+        });
         if (keep) {
             pooledInput = input;
         }
@@ -110,29 +124,34 @@ final class StreamingMaxPooling extends GlobalPoolingLayer {
         int outBase = (int) delta.offset();
         int inBase = x == null ? 0 : (int) x.offset();
         int chunkRows = Math.max(1, FloatRows.CHUNK / width);
-        float[] v = values = FloatRows.scratch(values, 2 * chunkRows * width);
-        float[] g = results = FloatRows.scratch(results, chunkRows);
-        byte[] recomputed = null;
-        float[] top = null;
-        if (at == null) {
-            recomputed = positions = positions != null && positions.length >= chunkRows ? positions : new byte[chunkRows];
-            top = rowMaxima = FloatRows.scratch(rowMaxima, chunkRows);
-        }
         int spread = chunkRows * width; // v holds the spread gradients, then (without kept maxima) the input
-        for (int row = 0; row < rows; row += chunkRows) {
-            int n = Math.min(chunkRows, rows - row);
-            gradient.get(gradientBase + row, g, 0, n);
-            if (recomputed != null) {
-                in.get(inBase + row * width, v, spread, n * width);
-                maxima(v, spread, n, width, top, recomputed, 0);
+        FloatRows.Slots<Chunks> slots = chunks();
+        FloatRows.split(rows, width, (slot, task, first, last) -> {
+            Chunks own = slots.get(slot);
+            float[] v = own.values = FloatRows.scratch(own.values, 2 * chunkRows * width);
+            float[] g = own.results = FloatRows.scratch(own.results, chunkRows);
+            byte[] recomputed = null;
+            float[] top = null;
+            if (at == null) {
+                recomputed = own.positions = own.positions != null && own.positions.length >= chunkRows ? own.positions
+                        : new byte[chunkRows];
+                top = own.rowMaxima = FloatRows.scratch(own.rowMaxima, chunkRows);
             }
-            Arrays.fill(v, 0, n * width, 0f);
-            for (int r = 0; r < n; r++) {
-                int position = (at != null ? at[row + r] : recomputed[r]) & 0xff;
-                v[r * width + position] = g[r];
+            for (int row = first; row < last; row += chunkRows) {
+                int n = Math.min(chunkRows, last - row);
+                gradient.get(gradientBase + row, g, 0, n);
+                if (recomputed != null) {
+                    in.get(inBase + row * width, v, spread, n * width);
+                    maxima(v, spread, n, width, top, recomputed, 0);
+                }
+                Arrays.fill(v, 0, n * width, 0f);
+                for (int r = 0; r < n; r++) {
+                    int position = (at != null ? at[row + r] : recomputed[r]) & 0xff;
+                    v[r * width + position] = g[r];
+                }
+                out.put(outBase + row * width, v, 0, n * width);
             }
-            out.put(outBase + row * width, v, 0, n * width);
-        }
+        });
         return new Pair<>(new DefaultGradient(), delta);
     }
 

@@ -24,8 +24,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class StreamingRelu extends ActivationLayer {
     private static final long serialVersionUID = 1L;
 
-    private transient float[] values;
-    private transient float[] gradients;
+    /** Per thread of a split pass: its chunks, reused from step to step. */
+    private transient FloatRows.Slots<Chunks> chunks;
+
+    private static final class Chunks {
+        float[] values;
+        float[] gradients;
+    }
 
     StreamingRelu(NeuralNetConfiguration conf) {
         super(conf, DataType.FLOAT);
@@ -72,22 +77,29 @@ final class StreamingRelu extends ActivationLayer {
                 && array.data().getParentWorkspace().getId().equals(workspaces.getWorkspaceName(ArrayType.ACTIVATIONS));
     }
 
+    private FloatRows.Slots<Chunks> chunks() {
+        return chunks != null ? chunks : (chunks = new FloatRows.Slots<>(Chunks::new));
+    }
+
     /** {@code to = max(from, 0)}, both row-major; they may be one array. */
     private void relu(INDArray from, INDArray to) {
         FloatBuffer in = FloatRows.floats(from);
         FloatBuffer out = FloatRows.floats(to);
         int inBase = (int) from.offset();
         int outBase = (int) to.offset();
-        int total = (int) from.length();
-        float[] x = values = FloatRows.scratch(values, FloatRows.CHUNK);
-        for (int start = 0; start < total; start += FloatRows.CHUNK) {
-            int n = Math.min(FloatRows.CHUNK, total - start);
-            in.get(inBase + start, x, 0, n);
-            for (int i = 0; i < n; i++) {
-                x[i] = Math.max(x[i], 0f); // vector instructions; a conditional here compiles to branches
+        FloatRows.Slots<Chunks> slots = chunks();
+        FloatRows.split((int) from.length(), 1, (slot, task, first, end) -> {
+            Chunks own = slots.get(slot);
+            float[] x = own.values = FloatRows.scratch(own.values, FloatRows.CHUNK);
+            for (int start = first; start < end; start += FloatRows.CHUNK) {
+                int n = Math.min(FloatRows.CHUNK, end - start);
+                in.get(inBase + start, x, 0, n);
+                for (int i = 0; i < n; i++) {
+                    x[i] = Math.max(x[i], 0f); // vector instructions; a conditional here compiles to branches
+                }
+                out.put(outBase + start, x, 0, n);
             }
-            out.put(outBase + start, x, 0, n);
-        }
+        });
     }
 
     /**
@@ -115,18 +127,21 @@ final class StreamingRelu extends ActivationLayer {
         int inBase = (int) x.offset();
         int gradientBase = (int) e.offset();
         int outBase = (int) delta.offset();
-        int total = (int) x.length();
-        float[] xs = values = FloatRows.scratch(values, FloatRows.CHUNK);
-        float[] es = gradients = FloatRows.scratch(gradients, FloatRows.CHUNK);
-        for (int start = 0; start < total; start += FloatRows.CHUNK) {
-            int n = Math.min(FloatRows.CHUNK, total - start);
-            in.get(inBase + start, xs, 0, n);
-            gradient.get(gradientBase + start, es, 0, n);
-            for (int i = 0; i < n; i++) {
-                es[i] *= step(xs[i]);
+        FloatRows.Slots<Chunks> slots = chunks();
+        FloatRows.split((int) x.length(), 1, (slot, task, first, end) -> {
+            Chunks own = slots.get(slot);
+            float[] xs = own.values = FloatRows.scratch(own.values, FloatRows.CHUNK);
+            float[] es = own.gradients = FloatRows.scratch(own.gradients, FloatRows.CHUNK);
+            for (int start = first; start < end; start += FloatRows.CHUNK) {
+                int n = Math.min(FloatRows.CHUNK, end - start);
+                in.get(inBase + start, xs, 0, n);
+                gradient.get(gradientBase + start, es, 0, n);
+                for (int i = 0; i < n; i++) {
+                    es[i] *= step(xs[i]);
+                }
+                out.put(outBase + start, es, 0, n);
             }
-            out.put(outBase + start, es, 0, n);
-        }
+        });
         return new Pair<>(new DefaultGradient(), delta);
     }
 }

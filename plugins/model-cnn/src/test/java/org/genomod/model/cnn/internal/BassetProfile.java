@@ -38,11 +38,15 @@ public final class BassetProfile {
         DataSet ds = new DataSet(x, y);
         for (int i = 0; i < 3; i++) net.fit(ds);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long t = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime();
+        long processCpu = process.getProcessCpuTime();
         for (int i = 0; i < steps; i++) net.fit(ds);
         long fitCpu = threads.getCurrentThreadCpuTime() - cpu;
-        System.out.printf("fit: %.1f ms/batch of 64%n", (System.nanoTime() - t) / 1e6 / steps);
+        long wall = System.nanoTime() - t;
+        System.out.printf("fit: %.1f ms/batch of 64, %.2f cores busy%n", wall / 1e6 / steps,
+                (process.getProcessCpuTime() - processCpu) / (double) wall);
         INDArray xi = Nd4j.rand(DataType.FLOAT, 256, 4, length);
         net.output(xi);
         t = System.nanoTime();

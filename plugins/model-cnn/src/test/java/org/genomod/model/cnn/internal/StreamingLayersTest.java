@@ -67,16 +67,31 @@ class StreamingLayersTest {
                 "dense", List.of(7), "dropout", 0.0);
     }
 
-    /** Lengths that pool evenly (60 / 3 / 2 / 2) and with remainders (71), global pooling last, both variance forms. */
+    /**
+     * Lengths that pool evenly (60 / 3 / 2 / 2) and with remainders (71), global pooling last, both variance forms;
+     * and a batch whose first layers' passes split into three tasks ({@link FloatRows#split}) on three threads.
+     */
     static Stream<Arguments> networks() {
-        return Stream.of(Arguments.of(60, List.of(3, 2, 2), true), Arguments.of(71, List.of(3, 2, 2), true),
-                Arguments.of(64, List.of(4, 2, -1), true), Arguments.of(60, List.of(3, 2, 2), false));
+        return Stream.of(Arguments.of(60, List.of(3, 2, 2), true, 6, 1), Arguments.of(71, List.of(3, 2, 2), true, 6, 1),
+                Arguments.of(64, List.of(4, 2, -1), true, 6, 1), Arguments.of(60, List.of(3, 2, 2), false, 6, 1),
+                Arguments.of(2400, List.of(3, 2, 2), true, 48, 3));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "length {0}, pooling {1}, log std {2}, batch {3}, {4} threads")
     @MethodSource("networks")
-    void networksComputeWhatTheStockLayersCompute(int length, List<Integer> pooling, boolean logStd) throws ParameterException {
-        MultiLayerConfiguration conf = configuration(length, bassetLike(pooling));
+    void networksComputeWhatTheStockLayersCompute(int length, List<Integer> pooling, boolean logStd, int batch, int threads) {
+        // the first convolution's 8 filters: its batch normalisation's, ReLU's and pooling's passes
+        assertEquals(threads > 1 ? 3 : 1, FloatRows.tasks(batch * 8, length), "tasks of the first layers' passes");
+        PartsTest.withThreads(threads, () -> computeWhatTheStockLayersCompute(length, pooling, logStd, batch));
+    }
+
+    private static void computeWhatTheStockLayersCompute(int length, List<Integer> pooling, boolean logStd, int batch) {
+        MultiLayerConfiguration conf;
+        try {
+            conf = configuration(length, bassetLike(pooling));
+        } catch (ParameterException e) {
+            throw new AssertionError(e);
+        }
         for (int i = 0; i < conf.getConfs().size(); i++) {
             if (conf.getConf(i).getLayer() instanceof BatchNormalization norm) {
                 norm.setUseLogStd(logStd);
@@ -99,8 +114,8 @@ class StreamingLayersTest {
                 + count(stock, StreamingMaxPooling.class));
 
         Nd4j.getRandom().setSeed(3);
-        INDArray input = Nd4j.rand(DataType.FLOAT, 6, 4, length).subi(0.5);
-        INDArray labels = Nd4j.rand(DataType.FLOAT, 6, 3).gt(0.5).castTo(DataType.FLOAT);
+        INDArray input = Nd4j.rand(DataType.FLOAT, batch, 4, length).subi(0.5);
+        INDArray labels = Nd4j.rand(DataType.FLOAT, batch, 3).gt(0.5).castTo(DataType.FLOAT);
         assertActivationsClose(stock.feedForward(input, true), ours.feedForward(input, true), "training");
         assertActivationsClose(stock.feedForward(input, false), ours.feedForward(input, false), "inference");
 
