@@ -5,9 +5,13 @@ import static org.genomod.shell.internal.BenchLines.round;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.concurrent.Callable;
 import org.genomod.api.model.ModelFamily;
 import org.osgi.framework.BundleContext;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * Training and inference throughput of the DeepBind and Basset networks of {@code shared/bench/README.md},
  * built by the installed {@code cnn} model family, one JSON line each; with {@code --peer}, the PyTorch
- * reference runs first in the same invocation and each line adds its figures and our rate over its rate.
+ * reference runs first in the same invocation and each line adds its figures and our rate over its rate. With
+ * {@code --rounds N}, both sides are measured N times, taking turns to go first, and each line gives the medians.
  *
  * <p>Both sides use the same thread count. ND4J (with its OpenMP runtime and OpenBLAS) reads
  * {@code OMP_NUM_THREADS} when its natives load, so the count in effect is that variable; {@code --threads}
@@ -54,6 +59,12 @@ final class ModelBenchCommand implements Callable<Integer> {
             description = "run this PyTorch reference (with /usr/bin/python3) in the same run and print the ratios")
     Path peer;
 
+    @Option(names = "--rounds", defaultValue = "1", paramLabel = "N",
+            description = {"measure both sides N times, the peer first in odd rounds and second in even ones, and print "
+                    + "the medians (ratios: the median of each round's ratio); steadier where other load comes and goes "
+                    + "(default: ${DEFAULT-VALUE})"})
+    int rounds;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "threads for ND4J and for the peer (default: $OMP_NUM_THREADS, which bin/genomod sets to the number of cores)")
     Integer threads;
@@ -75,6 +86,9 @@ final class ModelBenchCommand implements Callable<Integer> {
         if (!(seconds > 0)) {
             throw new ParameterException(spec.commandLine(), "--seconds must be positive, got " + seconds);
         }
+        if (rounds < 1) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, got " + rounds);
+        }
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
@@ -91,16 +105,31 @@ final class ModelBenchCommand implements Callable<Integer> {
     /** Measures every network with {@code family}; 1 when a requested peer could not run, else 0. */
     int run(ModelFamily family) throws Exception {
         int count = threadCount();
-        TorchPeer.Outcome reference = peer == null ? null
-                : new TorchPeer(python, PEER_TIMEOUT_SECONDS, environment).run(peer.toAbsolutePath().normalize(), count);
+        TorchPeer torch = peer == null ? null : new TorchPeer(python, PEER_TIMEOUT_SECONDS, environment);
+        Path script = peer == null ? null : peer.toAbsolutePath().normalize();
+        Map<BenchNetwork, List<ModelThroughput.Figures>> ours = new EnumMap<>(BenchNetwork.class);
+        Map<BenchNetwork, Double> loads = new EnumMap<>(BenchNetwork.class);
+        List<TorchPeer.Outcome> references = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            // the side measured first alternates, so that load that comes or goes weighs on both alike
+            boolean peerFirst = round % 2 == 0;
+            if (torch != null && peerFirst) {
+                references.add(torch.run(script, count));
+            }
+            for (BenchNetwork network : BenchNetwork.values()) {
+                loads.putIfAbsent(network, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ours.computeIfAbsent(network, n -> new ArrayList<>()).add(ModelThroughput.measure(family, network, seconds, SEED));
+            }
+            if (torch != null && !peerFirst) {
+                references.add(torch.run(script, count));
+            }
+        }
         for (BenchNetwork network : BenchNetwork.values()) {
-            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            ModelThroughput.Figures ours = ModelThroughput.measure(family, network, seconds, SEED);
-            Map<String, Object> line = line(network, ours, count, load, reference);
+            Map<String, Object> line = line(network, ours.get(network), count, loads.get(network), references);
             line.put("native_settings", nativeSettings(environment));
             BenchLines.print(console, line);
         }
-        return reference != null && reference.error() != null ? 1 : 0;
+        return references.stream().anyMatch(reference -> reference.error() != null) ? 1 : 0;
     }
 
     /** The OpenMP and OpenBLAS waiting settings ours ran with, those set ({@code bin/genomod} sets them unless given). */
@@ -125,41 +154,77 @@ final class ModelBenchCommand implements Callable<Integer> {
         }
     }
 
-    static Map<String, Object> line(BenchNetwork network, ModelThroughput.Figures ours, int threads, double loadAverage,
-                                    TorchPeer.Outcome reference) {
+    /**
+     * The line of {@code network}: our figures of each round (medians when there are several), and with the peer's
+     * {@code references} of the same rounds (none without a peer) theirs and the ratios.
+     */
+    static Map<String, Object> line(BenchNetwork network, List<ModelThroughput.Figures> ours, int threads,
+                                    double loadAverage, List<TorchPeer.Outcome> references) {
         Map<String, Object> line = BenchLines.line("models", null);
         line.put("model", network.key());
         line.put("what", network.architecture());
         line.put("family", "cnn");
-        line.put("params", ours.parameters());
+        line.put("params", ours.get(0).parameters());
         line.put("threads", threads);
         line.put("train_batch", ModelThroughput.TRAIN_BATCH);
         line.put("infer_batch", ModelThroughput.INFER_BATCH);
-        line.put("train_samples_per_s", round(ours.trainPerSecond()));
-        line.put("infer_samples_per_s", round(ours.inferPerSecond()));
+        line.put("train_samples_per_s", round(median(ours, ModelThroughput.Figures::trainPerSecond)));
+        line.put("infer_samples_per_s", round(median(ours, ModelThroughput.Figures::inferPerSecond)));
         line.put("load_average", loadAverage < 0 ? null : round(loadAverage));
-        if (reference == null) {
+        if (ours.size() > 1) {
+            line.put("rounds", ours.size());
+        }
+        if (references.isEmpty()) {
             return line;
         }
-        TorchPeer.Figures theirs = reference.figures().get(network.key());
-        if (theirs == null) {
-            line.put("peer_error", reference.command() + ": "
-                    + (reference.error() != null ? reference.error() : "printed no figures for " + network.key()));
-            return line;
+        List<TorchPeer.Figures> theirs = new ArrayList<>();
+        for (TorchPeer.Outcome reference : references) {
+            TorchPeer.Figures figures = reference.figures().get(network.key());
+            if (figures == null) {
+                line.put("peer_error", reference.command() + ": "
+                        + (reference.error() != null ? reference.error() : "printed no figures for " + network.key()));
+                return line;
+            }
+            theirs.add(figures);
         }
+        TorchPeer.Figures first = theirs.get(0);
         Map<String, Object> peer = new LinkedHashMap<>();
-        peer.put("command", reference.command());
-        peer.put("torch", theirs.torch());
-        peer.put("threads", theirs.threads());
-        peer.put("params", theirs.parameters());
-        peer.put("train_samples_per_s", round(theirs.trainPerSecond()));
-        peer.put("infer_samples_per_s", round(theirs.inferPerSecond()));
+        peer.put("command", references.get(0).command());
+        peer.put("torch", first.torch());
+        peer.put("threads", first.threads());
+        peer.put("params", first.parameters());
+        peer.put("train_samples_per_s", round(median(theirs, TorchPeer.Figures::trainPerSecond)));
+        peer.put("infer_samples_per_s", round(median(theirs, TorchPeer.Figures::inferPerSecond)));
         line.put("peer", peer);
+        double[] train = new double[theirs.size()];
+        double[] infer = new double[theirs.size()];
+        for (int round = 0; round < theirs.size(); round++) {
+            train[round] = ours.get(round).trainPerSecond() / theirs.get(round).trainPerSecond();
+            infer[round] = ours.get(round).inferPerSecond() / theirs.get(round).inferPerSecond();
+        }
         Map<String, Object> ratio = new LinkedHashMap<>();
-        ratio.put("train", round(ours.trainPerSecond() / theirs.trainPerSecond()));
-        ratio.put("infer", round(ours.inferPerSecond() / theirs.inferPerSecond()));
+        ratio.put("train", round(median(train)));
+        ratio.put("infer", round(median(infer)));
         line.put("ratio_to_peer", ratio);
+        if (theirs.size() > 1) {
+            Map<String, Object> rounds = new LinkedHashMap<>();
+            rounds.put("train", Arrays.stream(train).map(BenchLines::round).toArray());
+            rounds.put("infer", Arrays.stream(infer).map(BenchLines::round).toArray());
+            line.put("round_ratios", rounds);
+        }
         line.put("goal_ratio_to_peer", GOAL_RATIO);
         return line;
+    }
+
+    private static <T> double median(List<T> rounds, ToDoubleFunction<T> figure) {
+        return median(rounds.stream().mapToDouble(figure).toArray());
+    }
+
+    /** The middle value, or the mean of the middle two. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

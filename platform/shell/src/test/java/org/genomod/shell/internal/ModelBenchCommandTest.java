@@ -71,6 +71,7 @@ class ModelBenchCommandTest {
         assertEquals(5.0, command.seconds);
         assertNull(command.peer);
         assertNull(command.threads);
+        assertEquals(1, command.rounds);
     }
 
     @Test
@@ -119,6 +120,42 @@ class ModelBenchCommandTest {
         assertEquals(4531064, lines.get(1).get("peer").get("params").asLong());
     }
 
+    /**
+     * Three rounds: the peer goes first, then second, then first; the line gives the medians of each side's figures
+     * and the median of the rounds' ratios, and lists those.
+     */
+    @Test
+    void roundsTakeTurnsAndGiveMedians() throws Exception {
+        Path runs = dir.resolve("peer-runs");
+        Files.createFile(runs);
+        Path script = peer("echo run >> '" + runs + "'\n"
+                + "n=$(wc -l < '" + runs + "')\n"
+                + "for model in deepbind basset; do echo '{\"model\": \"'$model'\", \"threads\": 2, \"torch\": \"9.9\", "
+                + "\"params\": 1, \"train_samples_per_s\": '$((n * 1000))', \"infer_samples_per_s\": 4000.0}'; done\n");
+        family.beforeCreate = () -> family.peerRunsSeen.add(lines(runs));
+        assertEquals(0, command("--seconds", "0.01", "--rounds", "3", "--peer", script.toString()).run(family));
+        // ours after the first peer run (round 1), before the second (round 2), after the third (round 3)
+        assertEquals(List.of(1, 1, 1, 1, 3, 3), family.peerRunsSeen);
+        for (JsonNode line : lines()) {
+            assertEquals(3, line.get("rounds").asInt());
+            assertEquals(2000.0, line.get("peer").get("train_samples_per_s").asDouble(), "the peer's median");
+            JsonNode train = line.get("round_ratios").get("train");
+            assertEquals(3, train.size());
+            double[] ratios = {train.get(0).asDouble(), train.get(1).asDouble(), train.get(2).asDouble()};
+            assertEquals(ModelBenchCommand.median(ratios), line.get("ratio_to_peer").get("train").asDouble(), 1e-9);
+        }
+        assertEquals(1.0, ModelBenchCommand.median(new double[] {3, 1, 0.5}));
+        assertEquals(1.5, ModelBenchCommand.median(new double[] {2, 1}));
+    }
+
+    private static int lines(Path file) {
+        try {
+            return (int) Files.lines(file).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The peer runs as its users run it: without the native settings bin/genomod chose for us, with the user's. */
     @Test
     void thePeerRunsWithoutTheLaunchersOwnSettingsAndOurLinesNameThem() throws Exception {
@@ -162,6 +199,9 @@ class ModelBenchCommandTest {
     void rejectsOptionsItCannotHonourBeforeMeasuring() {
         assertEquals(2, execute("--seconds", "0").code);
         assertEquals(2, execute("--threads", "0").code);
+        Result rounds = execute("--rounds", "0");
+        assertEquals(2, rounds.code);
+        assertTrue(rounds.err.contains("--rounds must be at least 1"), rounds.err);
         Result threads = execute("--threads", "1");
         assertEquals(2, threads.code);
         assertTrue(threads.err.contains("OMP_NUM_THREADS") && threads.err.contains("bin/genomod"), threads.err);
@@ -210,6 +250,8 @@ class ModelBenchCommandTest {
     /** Accepts the cnn family's architecture keys and builds models that do nothing. */
     private static final class FakeFamily implements ModelFamily {
         final List<ModelRequest> requests = new ArrayList<>();
+        final List<Integer> peerRunsSeen = new ArrayList<>();
+        Runnable beforeCreate = () -> { };
         int closed;
 
         @Override
@@ -229,6 +271,7 @@ class ModelBenchCommandTest {
 
         @Override
         public Model create(ModelRequest request) {
+            beforeCreate.run();
             requests.add(request);
             return new FakeModel(request.schema(), () -> closed++);
         }
