@@ -401,8 +401,8 @@ final class GlobalMaxScan {
             activations[i] = rectified ? Math.max(maxima[i], 0f) : maxima[i];
         }
         for (int k = 0; k < dense.length; k++) {
-            int in = biases[k].length == 0 ? 0 : weights[k].length / biases[k].length;
             int out = biases[k].length;
+            int in = weights[k].length / out;
             float[] result = inputs[k + 1];
             affine(inputs[k], weights[k], biases[k], in, out, first, end, result);
             if (k + 1 < dense.length && denseRectified[k]) {
