@@ -16,6 +16,7 @@ import org.genomod.dl4j.Dl4jModel;
 import org.genomod.dl4j.FilterBankModel;
 import org.genomod.dl4j.OutputHead;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * DeepBind/Basset-style 1-D convolutional networks over one-hot sequences ({@code [length, channels]}).
@@ -23,6 +24,15 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ModelFamily.class, property = ModelFamily.SERVICE_PROPERTY + "=cnn")
 public final class CnnModelFamily implements ModelFamily {
+
+    /**
+     * Ends the family's worker threads ({@link Parts}) when the component goes, so that they stop holding the bundle's
+     * class loader; a model of this family still running afterwards gets new ones.
+     */
+    @Deactivate
+    void deactivate() {
+        Parts.shutdown();
+    }
 
     @Override
     public ParameterSchema hyperParameters() {

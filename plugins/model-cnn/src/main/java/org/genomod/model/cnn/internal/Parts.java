@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
@@ -27,13 +28,32 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * part is rethrown on the calling thread after all have finished, so none still writes into arrays the caller reuses.
  */
 final class Parts {
-    private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
-        ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        thread.setName("genomod-cnn-part-" + thread.getPoolIndex());
-        return thread;
-    }, null, false);
+    /** The pool, made on first use and again after {@link #shutdown}. */
+    private static ForkJoinPool pool;
 
     private Parts() {
+    }
+
+    private static synchronized ForkJoinPool pool() {
+        if (pool == null) {
+            pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), owner -> {
+                ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(owner);
+                thread.setName("genomod-cnn-part-" + thread.getPoolIndex());
+                return thread;
+            }, null, false);
+        }
+        return pool;
+    }
+
+    /**
+     * Lets the pool's threads end once their parts are done (the family's component going away); later parts get a
+     * new pool.
+     */
+    static synchronized void shutdown() {
+        if (pool != null) {
+            pool.shutdown();
+            pool = null;
+        }
     }
 
     /** How many parts {@code items} independent items split into here: at most one per thread, at least one. */
@@ -56,13 +76,18 @@ final class Parts {
         // a part runs on whichever thread claims it first: its pool thread, or the caller once done with part 0
         AtomicIntegerArray claimed = new AtomicIntegerArray(parts);
         List<CompletableFuture<Void>> others = new ArrayList<>(parts - 1);
+        ForkJoinPool threads = pool();
         for (int p = 1; p < parts; p++) {
             int index = p;
-            others.add(CompletableFuture.runAsync(() -> {
-                if (claimed.compareAndSet(index, 0, 1)) {
-                    singleThreaded(part, index);
-                }
-            }, POOL));
+            try {
+                others.add(CompletableFuture.runAsync(() -> {
+                    if (claimed.compareAndSet(index, 0, 1)) {
+                        singleThreaded(part, index);
+                    }
+                }, threads));
+            } catch (RejectedExecutionException e) {
+                others.add(CompletableFuture.completedFuture(null)); // shut down meanwhile: the caller claims the part
+            }
         }
         Throwable failure = runCaught(part, 0, null);
         for (int p = 1; p < parts; p++) {

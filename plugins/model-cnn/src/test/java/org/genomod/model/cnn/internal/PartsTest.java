@@ -114,6 +114,28 @@ class PartsTest {
         assertTrue(Set.of(0, 1, 2).containsAll(slots), slots.toString());
     }
 
+    /** After a shutdown (the component going away) the pool's threads end, and later parts get new ones. */
+    @Test
+    void afterAShutdownThePoolsThreadsEndAndLaterPartsStillRun() throws InterruptedException {
+        Parts.run(2, p -> { });
+        Parts.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (poolThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, poolThreads(), "pool threads still alive after the shutdown");
+        AtomicIntegerArray runs = new AtomicIntegerArray(3);
+        Parts.run(3, runs::incrementAndGet);
+        for (int p = 0; p < 3; p++) {
+            assertEquals(1, runs.get(p), "part " + p);
+        }
+    }
+
+    private static long poolThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith("genomod-cnn-part-")).count();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertTrue(latch.await(30, TimeUnit.SECONDS), "timed out waiting");
