@@ -36,7 +36,7 @@ final class OneHotMaxima {
     private int[] tableShape;
     /** Per example and position (padding included): its symbol, {@code 0..channels}, {@code channels} for none. */
     private int[] symbols;
-    private Scratch[] scratch = new Scratch[0];
+    private final FloatRows.Slots<Scratch> scratch = new FloatRows.Slots<>(Scratch::new);
 
     /** One thread's arrays, per position of one example. */
     private static final class Scratch {
@@ -79,12 +79,6 @@ final class OneHotMaxima {
         int span = windows - 1 + blocks * block;
         int threads = Parts.of(batch / EXAMPLES_PER_THREAD);
         int tasks = threads == 1 ? 1 : Math.max(threads, batch / EXAMPLES_PER_TASK);
-        if (scratch.length < threads) {
-            scratch = new Scratch[threads];
-            for (int t = 0; t < threads; t++) {
-                scratch[t] = new Scratch();
-            }
-        }
         symbols = symbols == null || symbols.length < batch * span ? new int[batch * span] : symbols;
         int combinations = power(channels + 1, block);
         int blockStride = combinations * slots;
@@ -97,7 +91,7 @@ final class OneHotMaxima {
         Parts.take(tasks, threads, (slot, task) -> {
             int first = Parts.start(batch, tasks, task);
             int end = Parts.start(batch, tasks, task + 1);
-            Scratch own = scratch[slot];
+            Scratch own = scratch.get(slot);
             if (!symbols(input, first, end, channels, length, padding, span, own)) {
                 return;
             }

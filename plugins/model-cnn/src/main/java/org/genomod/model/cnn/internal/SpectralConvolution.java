@@ -45,8 +45,9 @@ final class SpectralConvolution extends FasterConvolution {
     /** Take the spectral route when it needs at most this share of the direct convolution's multiply-adds. */
     private static final double WORTH_IT = 0.6;
     /**
-     * Frequencies per thread at least: each one's four products (Basset's {@code [64, 300] · [300, 200]}) are too
-     * small for OpenBLAS to split, so the frequencies are split instead ({@link Parts}).
+     * Frequencies per task when the threads split them: each one's four products (Basset's
+     * {@code [64, 300] · [300, 200]}) are too small for OpenBLAS to split well, so the frequencies are split instead
+     * ({@link Parts#forEach}).
      */
     private static final int FREQUENCIES_PER_PART = 8;
 
